@@ -1,0 +1,40 @@
+/**
+ * The closed list of audited actions. Adding an action means adding it here with a comment, so an
+ * auditor can read this file as the catalogue of what the system records.
+ */
+export const AUDIT_ACTIONS = {
+  // Authentication
+  'auth.login':
+    'A user logged on (success) or a logon failed (failure: wrong password, locked, disabled).',
+  'auth.logout': 'A user ended their session.',
+  'auth.lockout': 'An account was locked after too many failed logons.',
+  'auth.password_changed': 'A user changed their password; all their sessions were revoked.',
+  'auth.mfa_enrolment_started': 'A user asked for a new TOTP secret.',
+  'auth.mfa_enabled': 'A user confirmed TOTP enrolment.',
+  'auth.mfa_disabled': 'TOTP was removed from an account.',
+  // Access control
+  'access.denied': 'The policy module refused an action (any route, any object).',
+  'access.restricted_read': 'A restricted or sealed record was read.',
+  'access.break_glass_used': 'Access was granted through a break-glass assignment.',
+  // Organisation
+  'institution.created': 'An institution was created.',
+  'institution.updated': 'An institution was changed.',
+  'unit.created': 'A unit was added to a prosecution office.',
+  'unit.updated': 'A unit was changed.',
+  // Accounts and permissions
+  'user.created': 'A user account was created.',
+  'user.updated': 'A user account was changed (names, institution, e-mail).',
+  'user.disabled': 'A user account was disabled; its sessions were revoked.',
+  'user.enabled': 'A disabled user account was enabled again.',
+  'user.unlocked': 'An administrator cleared a lockout.',
+  'user.password_reset': 'An administrator set a new password; all sessions were revoked.',
+  'role.granted': 'A role assignment was created.',
+  'role.revoked': 'A role assignment was revoked.',
+  'role.settings_changed': 'A per-role setting (such as MFA required) was changed.',
+  // Audit itself and operations
+  'audit.queried': 'The audit log was queried through the API.',
+  'system.demo_seeded': 'Demo data was loaded into an empty database.',
+  'system.restored': 'The database was restored from a backup.',
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;

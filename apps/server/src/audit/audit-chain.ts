@@ -1,0 +1,37 @@
+/**
+ * The hash chain of the audit log. Each row's hash is SHA-256 over a canonical serialisation of
+ * its content and the previous row's hash. Changing, removing or inserting any row changes a hash
+ * that a later row (or the chain head) depends on, which `verifyAuditChain` reports.
+ */
+import { createHash } from 'node:crypto';
+import { stringify } from 'safe-stable-stringify';
+import type { AuditOutcome } from '../db/schema';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface ChainedAuditContent {
+  seq: number;
+  occurredAt: Date;
+  actorUserId: string | null;
+  actorUsername: string | null;
+  action: string;
+  objectType: string | null;
+  objectId: string | null;
+  institutionId: string | null;
+  outcome: AuditOutcome;
+  requestId: string | null;
+  sourceIp: string | null;
+  details: Record<string, unknown>;
+}
+
+export function computeAuditHash(content: ChainedAuditContent, prevHash: string): string {
+  // Keys are sorted by the stable stringifier, so jsonb's reordering of `details` does not matter.
+  const canonical = stringify({
+    ...content,
+    occurredAt: content.occurredAt.toISOString(),
+    prevHash,
+  });
+  return createHash('sha256')
+    .update(canonical ?? '')
+    .digest('hex');
+}

@@ -1,0 +1,72 @@
+/**
+ * The one error type of the API. Every failure a client can cause has a documented code here, and
+ * its HTTP status is decided here and nowhere else. The response shape is always
+ * `{ error: { code, message, details } }`.
+ */
+export const ERROR_STATUS = {
+  // 400: the request itself is malformed.
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  INVALID_REFERENCE: 400,
+  // 401: who are you?
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  MFA_REQUIRED: 401,
+  SESSION_EXPIRED: 401,
+  // 403: we know who you are, and the answer is no.
+  FORBIDDEN: 403,
+  ACCOUNT_LOCKED: 403,
+  ACCOUNT_DISABLED: 403,
+  MFA_ENROLMENT_REQUIRED: 403,
+  SELF_GRANT_FORBIDDEN: 403,
+  // 404
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  // 409: conflicts with the current state.
+  CONFLICT: 409,
+  STALE_VERSION: 409,
+  ALREADY_EXISTS: 409,
+  MFA_ALREADY_ENABLED: 409,
+  MFA_NOT_PENDING: 409,
+  // 413, 415, 429
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  // 500/503: our fault, never the user's input.
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details: Record<string, unknown> };
+}
+
+export function errorBody(error: AppError): ErrorBody {
+  return { error: { code: error.code, message: error.message, details: error.details } };
+}
+
+export const notFound = (what: string, id: string): AppError =>
+  new AppError('NOT_FOUND', `${what} ${id} was not found`, { id });
+
+export const staleVersion = (what: string, currentVersion: number): AppError =>
+  new AppError('STALE_VERSION', `${what} was changed by someone else; reload and try again`, {
+    currentVersion,
+  });

@@ -1,0 +1,114 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAuditAlone, type RequestOrigin } from '../../src/audit/audit-log';
+import { verifyAuditChain } from '../../src/audit/verify-audit-chain';
+import type { DatabaseHandle } from '../../src/db/database';
+import { isolatedTestDatabase, type IsolatedDatabase } from '../support/database';
+
+const origin = (): RequestOrigin => ({
+  requestId: 'req-test-1',
+  sourceIp: '127.0.0.1',
+  occurredAt: new Date(),
+});
+
+async function writeRows(handle: DatabaseHandle, count: number): Promise<void> {
+  await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      recordAuditAlone(handle.db, origin(), {
+        action: 'user.updated',
+        outcome: 'success',
+        actor: { userId: null, username: `writer-${i}` },
+        object: { type: 'user', id: `u-${i}` },
+        details: { index: i, note: 'تعديل', nested: { b: 2, a: 1 } },
+      }),
+    ),
+  );
+}
+
+/** Changes audit rows behind the application's back, as an attacker with owner rights could. */
+async function tamper(handle: DatabaseHandle, statement: string): Promise<void> {
+  await handle.withRawSession((session) =>
+    session.exec(
+      `ALTER TABLE audit_log DISABLE TRIGGER USER; ${statement}; ALTER TABLE audit_log ENABLE TRIGGER USER;`,
+    ),
+  );
+}
+
+describe('tamper-evident audit log', () => {
+  let iso: IsolatedDatabase;
+  beforeAll(async () => {
+    iso = await isolatedTestDatabase();
+  });
+  afterAll(async () => {
+    await iso.dispose();
+  });
+
+  it('keeps a valid, gap-free chain under 40 concurrent writers', async () => {
+    await writeRows(iso.handle, 40);
+    const report = await verifyAuditChain(iso.handle.db);
+    expect(report).toMatchObject({ isValid: true, rowsChecked: 40, lastSeq: 40, problem: null });
+    const seqs = await iso.handle.db.selectFrom('audit_log').select('seq').orderBy('seq').execute();
+    expect(seqs.map((r) => r.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE through the append-only trigger', async () => {
+    await expect(
+      sql`UPDATE audit_log SET action = 'x' WHERE seq = 1`.execute(iso.handle.db),
+    ).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM audit_log WHERE seq = 1`.execute(iso.handle.db)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(sql`TRUNCATE audit_log`.execute(iso.handle.db)).rejects.toThrow(/append-only/);
+  });
+
+  it('detects an altered row and names it', async () => {
+    await tamper(iso.handle, `UPDATE audit_log SET outcome = 'failure' WHERE seq = 7`);
+    const report = await verifyAuditChain(iso.handle.db);
+    expect(report.isValid).toBe(false);
+    expect(report.problem).toMatchObject({ kind: 'altered', seq: 7 });
+    await tamper(iso.handle, `UPDATE audit_log SET outcome = 'success' WHERE seq = 7`);
+    expect((await verifyAuditChain(iso.handle.db)).isValid).toBe(true);
+  });
+
+  it('detects an altered details payload', async () => {
+    await tamper(
+      iso.handle,
+      `UPDATE audit_log SET details = details || '{"tampered": true}'::jsonb WHERE seq = 3`,
+    );
+    expect((await verifyAuditChain(iso.handle.db)).problem).toMatchObject({
+      kind: 'altered',
+      seq: 3,
+    });
+    await tamper(iso.handle, `UPDATE audit_log SET details = details - 'tampered' WHERE seq = 3`);
+    expect((await verifyAuditChain(iso.handle.db)).isValid).toBe(true);
+  });
+
+  it('detects a deleted row', async () => {
+    await tamper(iso.handle, `DELETE FROM audit_log WHERE seq = 12`);
+    const report = await verifyAuditChain(iso.handle.db);
+    expect(report.problem).toMatchObject({ kind: 'sequence_gap', seq: 13, expectedSeq: 12 });
+  });
+
+  it('detects an inserted row even when it is given a free sequence number', async () => {
+    // Re-insert row 12 with forged content: its hash cannot match without recomputing the chain.
+    await tamper(
+      iso.handle,
+      `INSERT INTO audit_log (seq, occurred_at, action, outcome, prev_hash, hash)
+       SELECT 12, now(), 'user.updated', 'success', hash, repeat('f', 64) FROM audit_log WHERE seq = 11`,
+    );
+    const report = await verifyAuditChain(iso.handle.db);
+    expect(report.problem).toMatchObject({ kind: 'altered', seq: 12 });
+  });
+
+  it('detects rows removed from the end through the chain head', async () => {
+    const other = await isolatedTestDatabase();
+    try {
+      await writeRows(other.handle, 5);
+      await tamper(other.handle, `DELETE FROM audit_log WHERE seq = 5`);
+      const report = await verifyAuditChain(other.handle.db);
+      expect(report.problem).toMatchObject({ kind: 'head_mismatch' });
+    } finally {
+      await other.dispose();
+    }
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * Test data builders. Every call makes fresh, uniquely named records, so tests sharing a worker's
+ * database never see each other's data.
+ */
+import { randomBytes } from 'node:crypto';
+import type { CourtLevel, GrantKind, InstitutionKind, Role, UnitKind } from '@qadiya/domain';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { hashPassword } from '../../src/auth/password';
+import type { Database } from '../../src/db/schema';
+
+export const TEST_PASSWORD = 'correct-horse-battery';
+// Cheap parameters for test users only: hashing is not what these tests are about.
+let testHash: Promise<string> | undefined;
+const testPasswordHash = (): Promise<string> => (testHash ??= hashPassword(TEST_PASSWORD, 10));
+
+export function uniqueSuffix(): string {
+  return randomBytes(4).toString('hex');
+}
+
+export async function buildInstitution(
+  db: Kysely<Database>,
+  overrides: { kind?: InstitutionKind; courtLevel?: CourtLevel | null; units?: UnitKind[] } = {},
+) {
+  const kind = overrides.kind ?? 'prosecution_office';
+  const code = `T-${uniqueSuffix().toUpperCase()}`;
+  const institution = await db
+    .insertInto('institutions')
+    .values({
+      code,
+      kind,
+      court_level: kind === 'court' ? (overrides.courtLevel ?? 'first_instance') : null,
+      region_id: null,
+      name_ar: `مؤسسة ${code}`,
+      name_en: `Institution ${code}`,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const units = [];
+  for (const unitKind of overrides.units ?? []) {
+    units.push(
+      await db
+        .insertInto('institution_units')
+        .values({
+          institution_id: institution.id,
+          kind: unitKind,
+          name_ar: unitKind,
+          name_en: unitKind,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    );
+  }
+  return { ...institution, units };
+}
+
+export interface GrantSpec {
+  role: Role;
+  institutionId: string | null;
+  grantKind?: GrantKind;
+  unitId?: string | null;
+  caseId?: string | null;
+  reason?: string | null;
+  validFrom?: Date;
+  validUntil?: Date | null;
+}
+
+export async function buildUser(
+  db: Kysely<Database>,
+  overrides: { institutionId?: string | null; grants?: GrantSpec[]; username?: string } = {},
+) {
+  const username = overrides.username ?? `user.${uniqueSuffix()}`;
+  const user = await db
+    .insertInto('users')
+    .values({
+      username,
+      display_name_ar: `مستخدم ${username}`,
+      display_name_en: `User ${username}`,
+      email: null,
+      sex: null,
+      institution_id: overrides.institutionId ?? null,
+      password_hash: await testPasswordHash(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  for (const grant of overrides.grants ?? []) {
+    await db
+      .insertInto('role_assignments')
+      .values({
+        user_id: user.id,
+        role: grant.role,
+        grant_kind: grant.grantKind ?? 'standard',
+        institution_id: grant.institutionId,
+        unit_id: grant.unitId ?? null,
+        case_id: grant.caseId ?? null,
+        reason: grant.reason ?? null,
+        valid_from: grant.validFrom ?? new Date(Date.now() - 60_000),
+        valid_until: grant.validUntil ?? null,
+      })
+      .execute();
+  }
+  return user;
+}
+
+/** Logs in through the API and returns the bearer token. */
+export async function loginAs(
+  app: FastifyInstance,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<string> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+  });
+  if (response.statusCode !== 200) {
+    throw new Error(`login of ${username} failed: ${response.statusCode} ${response.body}`);
+  }
+  return response.json<{ token: string }>().token;
+}
+
+export function bearer(token: string): { authorization: string } {
+  return { authorization: `Bearer ${token}` };
+}

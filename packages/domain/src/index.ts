@@ -1,0 +1,3 @@
+export * from './organisation/roles';
+export * from './organisation/institutions';
+export * from './organisation/confidentiality';
