@@ -1,6 +1,12 @@
 /** Every area's routes, registered under /api/v1. Add a new area here. */
+import { auditRoutes } from './audit/audit.routes';
 import type { FastifyTypebox } from './http/fastify-types';
+import { organisationRoutes } from './organisation/organisation.routes';
+import { usersRoutes } from './users/users.routes';
 
 export async function apiRoutes(app: FastifyTypebox): Promise<void> {
-  await Promise.resolve(app);
+  organisationRoutes(app);
+  usersRoutes(app);
+  auditRoutes(app);
+  await Promise.resolve();
 }

@@ -21,6 +21,6 @@ export interface UseCaseContext extends Services {
 }
 
 /** Audit-row fields naming the actor. */
-export function auditActor(actor: Actor): { userId: string; username: string } {
-  return { userId: actor.userId, username: actor.username };
+export function auditActor(actor: Actor): { userId: string | null; username: string } {
+  return { userId: actor.isSystem ? null : actor.userId, username: actor.username };
 }

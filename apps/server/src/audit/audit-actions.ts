@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = {
   // Organisation
   'institution.created': 'An institution was created.',
   'institution.updated': 'An institution was changed.',
+  'region.created': 'A governorate or district was added.',
   'unit.created': 'A unit was added to a prosecution office.',
   'unit.updated': 'A unit was changed.',
   // Accounts and permissions

@@ -56,6 +56,11 @@ export function roleScope(actor: Actor, role: Role): RoleScope {
   };
 }
 
+/** The scope in which the actor holds `permission`, for list queries to apply in SQL. */
+export function scopeFor(actor: Actor, permission: Permission): RoleScope {
+  return roleScope(actor, PERMISSIONS[permission]);
+}
+
 export function decide(actor: Actor, permission: Permission, target: PolicyTarget): Decision {
   const role = PERMISSIONS[permission];
   const grants = actor.assignments.filter((a) => grantsScope(a, role));
