@@ -1,5 +1,6 @@
 /** Every area's routes, registered under /api/v1. Add a new area here. */
 import { auditRoutes } from './audit/audit.routes';
+import { authRoutes } from './auth/auth.routes';
 import type { FastifyTypebox } from './http/fastify-types';
 import { organisationRoutes } from './organisation/organisation.routes';
 import { usersRoutes } from './users/users.routes';
@@ -8,5 +9,6 @@ export async function apiRoutes(app: FastifyTypebox): Promise<void> {
   organisationRoutes(app);
   usersRoutes(app);
   auditRoutes(app);
+  await authRoutes(app);
   await Promise.resolve();
 }

@@ -86,3 +86,50 @@ export async function findActiveAssignments(
     validUntil: row.valid_until,
   }));
 }
+
+export interface NewSessionRow {
+  tokenHash: string;
+  userId: string;
+  now: Date;
+  expiresAt: Date;
+  isMfaEnrolmentOnly: boolean;
+  sourceIp: string | null;
+  userAgent: string | null;
+}
+
+export async function insertSession(db: Db, session: NewSessionRow): Promise<string> {
+  const row = await db
+    .insertInto('sessions')
+    .values({
+      token_hash: session.tokenHash,
+      user_id: session.userId,
+      created_at: session.now,
+      last_seen_at: session.now,
+      expires_at: session.expiresAt,
+      is_mfa_enrolment_only: session.isMfaEnrolmentOnly,
+      source_ip: session.sourceIp,
+      user_agent: session.userAgent,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Revokes every open session of a user except one (the caller's); returns how many were open. */
+export async function revokeOtherSessionsOfUser(
+  db: Db,
+  userId: string,
+  keepSessionId: string,
+  now: Date,
+  reason: SessionRevokeReason,
+): Promise<number> {
+  const rows = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now, revoke_reason: reason })
+    .where('user_id', '=', userId)
+    .where('id', '<>', keepSessionId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.length;
+}
