@@ -1,4 +1,8 @@
 /**
+ * Call it before opening the use case's transaction, never inside one: a refusal is audited in a
+ * transaction of its own (it must survive the refused change being rolled back), and embedded
+ * PGlite has a single connection that the open transaction would be holding.
+ *
  * `requireAccess` is the first call of every use case that touches an object: it asks the policy
  * module, audits a refusal (and any break-glass use) and throws a 403 when refused.
  */

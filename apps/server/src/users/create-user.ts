@@ -5,7 +5,7 @@ import { invalidField } from '../http/validation';
 import { findInstitutionById } from '../organisation/institutions.repository';
 import { requireAccess } from '../policy/require-access';
 import { auditActor, type UseCaseContext } from '../use-case-context';
-import { grantRoleInTransaction, type GrantRoleInput } from './grant-role';
+import { authorizeGrant, grantRoleInTransaction, type GrantRoleInput } from './grant-role';
 import { findUserByUsername, insertUser } from './users.repository';
 
 export interface CreateUserInput {
@@ -23,6 +23,7 @@ export interface CreateUserInput {
 
 export async function createUser(ctx: UseCaseContext, input: CreateUserInput) {
   await requireAccess(ctx, 'user.manage', { institutionId: input.institutionId });
+  for (const grant of input.roles ?? []) await authorizeGrant(ctx, grant);
   const username = input.username.trim().toLowerCase();
   const problem = passwordProblem(input.password, username);
   if (problem) throw invalidField('password', problem);

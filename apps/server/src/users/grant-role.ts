@@ -27,22 +27,34 @@ export interface GrantRoleInput {
 export async function grantRole(ctx: UseCaseContext, input: GrantRoleInput) {
   const user = await findUserById(ctx.db, input.userId);
   if (!user) throw notFound('User', input.userId);
+  await authorizeGrant(ctx, input);
   return ctx.db.transaction().execute((trx) => grantRoleInTransaction(ctx, trx, input));
 }
 
+/**
+ * The access check of a grant. It runs before the transaction opens: a refusal is audited in a
+ * transaction of its own, which must not wait behind (or roll back with) the refused change.
+ */
+export async function authorizeGrant(
+  ctx: UseCaseContext,
+  input: Pick<GrantRoleInput, 'institutionId'> & { userId?: string },
+): Promise<void> {
+  await requireAccess(ctx, 'role.grant', {
+    institutionId: input.institutionId,
+    object: input.userId ? { type: 'user', id: input.userId } : undefined,
+  });
+  if (input.userId === ctx.actor.userId) {
+    throw new AppError('SELF_GRANT_FORBIDDEN', 'You cannot change your own role assignments');
+  }
+}
+
+/** Writes a grant already authorised with `authorizeGrant`, inside the caller's transaction. */
 export async function grantRoleInTransaction(
   ctx: UseCaseContext,
   trx: Transaction<Database>,
   input: GrantRoleInput,
 ) {
   const grantKind = input.grantKind ?? 'standard';
-  await requireAccess(ctx, 'role.grant', {
-    institutionId: input.institutionId,
-    object: { type: 'user', id: input.userId },
-  });
-  if (input.userId === ctx.actor.userId) {
-    throw new AppError('SELF_GRANT_FORBIDDEN', 'You cannot change your own role assignments');
-  }
   await checkGrantShape(ctx, trx, input, grantKind);
   const assignment = await trx
     .insertInto('role_assignments')

@@ -20,6 +20,11 @@ export async function getUser(ctx: UseCaseContext, userId: string) {
 }
 
 /** Users the actor administers; the scope is applied in SQL, so nothing outside it is fetched. */
-export function listUsers(ctx: UseCaseContext, filter: UserListFilter) {
-  return listUsersInScope(ctx.db, scopeFor(ctx.actor, 'user.read'), filter);
+export async function listUsers(ctx: UseCaseContext, filter: UserListFilter) {
+  const scope = scopeFor(ctx.actor, 'user.read');
+  // Someone who administers no institution at all is refused (and audited), not shown an empty list.
+  if (!scope.national && scope.institutionIds.length === 0) {
+    await requireAccess(ctx, 'user.read', { institutionId: filter.institutionId ?? null });
+  }
+  return listUsersInScope(ctx.db, scope, filter);
 }

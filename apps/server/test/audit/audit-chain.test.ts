@@ -112,3 +112,40 @@ describe('tamper-evident audit log', () => {
     }
   });
 });
+
+describe.runIf(process.env.DATABASE_URL)('the runtime database role on a PostgreSQL server', () => {
+  it('may append audit rows but not UPDATE or DELETE them, even with the trigger gone', async () => {
+    const { openDatabase } = await import('../../src/db/database');
+    const iso = await isolatedTestDatabase();
+    const url = new URL(process.env.DATABASE_URL!);
+    const owner = iso.handle;
+    const dbName = (
+      await sql<{ name: string }>`SELECT current_database() AS name`.execute(owner.db)
+    ).rows[0]!.name;
+    url.pathname = `/${dbName}`;
+    const runtime = await openDatabase({
+      databaseUrl: url.toString(),
+      runtimeRole: 'qadiya_app',
+      poolSize: 1,
+    });
+    try {
+      const role = await sql<{ role: string }>`SELECT current_user AS role`.execute(runtime.db);
+      expect(role.rows[0]!.role).toBe('qadiya_app');
+      await writeRows(runtime, 2);
+      await tamper(owner, 'SELECT 1'); // the owner can disable triggers; the runtime role cannot
+      await expect(
+        runtime.withRawSession((s) => s.exec('ALTER TABLE audit_log DISABLE TRIGGER USER')),
+      ).rejects.toThrow(/owner|permission/);
+      await expect(
+        sql`UPDATE audit_log SET action = 'x' WHERE seq = 1`.execute(runtime.db),
+      ).rejects.toThrow(/permission denied|append-only/);
+      await expect(sql`DELETE FROM audit_log`.execute(runtime.db)).rejects.toThrow(
+        /permission denied|append-only/,
+      );
+      expect((await verifyAuditChain(runtime.db)).isValid).toBe(true);
+    } finally {
+      await runtime.close();
+      await iso.dispose();
+    }
+  });
+});

@@ -7,6 +7,7 @@ import type { CourtLevel, GrantKind, InstitutionKind, Role, UnitKind } from '@qa
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../../src/auth/password';
+import { hashSessionToken, newSessionToken } from '../../src/auth/session-token';
 import type { Database } from '../../src/db/schema';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
@@ -121,4 +122,38 @@ export async function loginAs(
 
 export function bearer(token: string): { authorization: string } {
   return { authorization: `Bearer ${token}` };
+}
+
+/**
+ * Opens a session straight in the database and returns its bearer token: for tests about other
+ * areas, which need a signed-in user but are not about logging in.
+ */
+export async function buildSession(
+  db: Kysely<Database>,
+  userId: string,
+  now: Date = new Date(),
+): Promise<string> {
+  const token = newSessionToken();
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: hashSessionToken(token),
+      user_id: userId,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: new Date(now.getTime() + 12 * 3_600_000),
+    })
+    .execute();
+  return token;
+}
+
+/** A user with the given grants and an open session: `{ user, token, headers }`. */
+export async function signedInUser(
+  db: Kysely<Database>,
+  overrides: Parameters<typeof buildUser>[1] = {},
+  now?: Date,
+) {
+  const user = await buildUser(db, overrides);
+  const token = await buildSession(db, user.id, now);
+  return { user, token, headers: bearer(token) };
 }
