@@ -47,4 +47,28 @@ describe('health, OpenAPI and the error shape', () => {
       error: { code: 'ROUTE_NOT_FOUND', message: expect.any(String), details: {} },
     });
   });
+
+  it('answers malformed JSON and oversized bodies with 400 and 413 in the error shape', async () => {
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username": ',
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.code).toBe('MALFORMED_JSON');
+
+    const small = await buildTestApp({ env: { QADIYA_BODY_LIMIT_BYTES: '2048' } });
+    try {
+      const huge = await small.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'someone', password: 'x'.repeat(5000) },
+      });
+      expect(huge.statusCode).toBe(413);
+      expect(huge.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+    } finally {
+      await small.app.close();
+    }
+  });
 });
