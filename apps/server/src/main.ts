@@ -6,11 +6,14 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
+import { prepareDemoAtStartup } from './demo/demo-startup';
+import { startupBanner } from './demo/demo-logins';
 import { openMigratedDatabase } from './runtime';
 
 export async function serve(): Promise<void> {
   const config = loadConfig();
   const handle = await openMigratedDatabase(config, { asRuntimeRole: true });
+  const demo = config.seedDemo ? await prepareDemoAtStartup(handle.db, systemClock) : null;
   const app = await buildApp({
     db: handle.db,
     clock: systemClock,
@@ -29,4 +32,7 @@ export async function serve(): Promise<void> {
     { database: handle.kind, location: handle.location },
     `Qadiya is listening on ${url}`,
   );
+  if (demo?.isSeededNow) app.log.info('demo data seeded into the empty database');
+  // For the person who just typed `npm start`: plain text, not a JSON log line.
+  process.stdout.write(startupBanner(url, demo?.isDemo ?? false));
 }

@@ -18,7 +18,7 @@ export async function openMigratedDatabase(
 ): Promise<DatabaseHandle> {
   const owner = await openDatabase({
     databaseUrl: config.databaseUrl,
-    pgliteDataDir: path.join(config.dataDir, 'pglite'),
+    pgliteDataDir: pgliteDataDir(config),
   });
   await migrate(owner);
   if (!options.asRuntimeRole || owner.kind === 'pglite') return owner;
@@ -26,4 +26,9 @@ export async function openMigratedDatabase(
   if (!(await canUseRuntimeRole(owner.db, role))) return owner;
   await owner.close();
   return openDatabase({ databaseUrl: config.databaseUrl, runtimeRole: role });
+}
+
+/** The folder of the embedded database inside QADIYA_DATA_DIR (backup and restore replace it). */
+export function pgliteDataDir(config: Config): string {
+  return path.join(config.dataDir, 'pglite');
 }

@@ -1,0 +1,27 @@
+/**
+ * Demo mode at start-up (`QADIYA_DEMO`, on by default without DATABASE_URL): an empty database
+ * gets the demo; a database that already has data is left alone.
+ */
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock';
+import type { Database } from '../db/schema';
+import { hasDemoData } from './demo-logins';
+import { seedDemo } from './seed-demo';
+
+export interface DemoStartup {
+  /** The demo accounts exist in this database (seeded now or at an earlier start). */
+  isDemo: boolean;
+  isSeededNow: boolean;
+}
+
+export async function prepareDemoAtStartup(
+  db: Kysely<Database>,
+  clock: Clock,
+): Promise<DemoStartup> {
+  const result = await seedDemo(db, {
+    origin: { requestId: null, sourceIp: null, occurredAt: clock.now() },
+    actor: { userId: null, username: 'system:startup' },
+  });
+  if (result.isSeeded) return { isDemo: true, isSeededNow: true };
+  return { isDemo: await hasDemoData(db), isSeededNow: false };
+}
