@@ -1,11 +1,16 @@
 /**
- * The `qadiya` command line: server start-up and the operator's maintenance commands.
- * Run `npx qadiya --help` for the list.
+ * The `qadiya` command line: server start-up and the operator's maintenance commands, one file per
+ * command group. Run `npx qadiya --help` for the list. A refusal the operator can act on is a
+ * CliError: its message is printed without a stack trace and the exit code is 1.
  */
 import { Command } from 'commander';
 import { serve } from '../main';
 import { loadConfig } from '../config';
 import { openMigratedDatabase } from '../runtime';
+import { registerAuditCommands } from './audit.command';
+import { registerBackupCommands } from './backup.command';
+import { CliError } from './cli-support';
+import { registerSeedDemoCommand } from './seed-demo.command';
 
 export function buildCli(): Command {
   const program = new Command('qadiya')
@@ -26,7 +31,27 @@ export function buildCli(): Command {
       console.log(`Database is up to date (${handle.kind}: ${handle.location}).`);
     });
 
+  registerSeedDemoCommand(program);
+  registerAuditCommands(program);
+  registerBackupCommands(program);
   return program;
 }
 
-await buildCli().parseAsync(process.argv);
+// `qadiya … | head` closes stdout early; that is the reader's choice, not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
+try {
+  await buildCli().parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CliError) {
+    process.stderr.write(`qadiya: ${error.message}\n`);
+    process.exitCode = error.exitCode;
+  } else {
+    process.stderr.write(
+      `qadiya: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * What every operator command shares: how it names its actor in the audit log, where its output
+ * goes (so tests can capture it), and the error type for a refusal the operator can act on.
+ */
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import type { AuditEntry, RequestOrigin } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import type { DatabaseHandle } from '../db/database';
+import { openMigratedDatabase } from '../runtime';
+
+/** A refusal or failure with a message for the operator; printed without a stack trace. */
+export class CliError extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode = 1) {
+    super(message);
+    this.name = 'CliError';
+    this.exitCode = exitCode;
+  }
+}
+
+export interface CliOutput {
+  info(line: string): void;
+  error(line: string): void;
+}
+
+export const consoleOutput: CliOutput = {
+  info: (line) => process.stdout.write(`${line}\n`),
+  error: (line) => process.stderr.write(`${line}\n`),
+};
+
+/** `cli:<os user>`: the audit log names the person at the keyboard, not an application account. */
+export function cliUsername(): string {
+  let user: string | undefined;
+  try {
+    user = os.userInfo().username;
+  } catch {
+    // No passwd entry (some containers): fall back to the environment.
+    user = process.env.USER ?? process.env.LOGNAME;
+  }
+  return `cli:${user && user.trim() !== '' ? user : 'unknown'}`;
+}
+
+export function cliAuditActor(): NonNullable<AuditEntry['actor']> {
+  return { userId: null, username: cliUsername() };
+}
+
+/** The origin of a CLI command's audit rows: no request, no network address. */
+export function cliOrigin(clock: Clock): RequestOrigin {
+  return { requestId: `cli-${randomUUID()}`, sourceIp: null, occurredAt: clock.now() };
+}
+
+/** Runs `work` on the migrated database as its owner (maintenance commands), then closes it. */
+export async function withMaintenanceDatabase<T>(
+  config: Config,
+  work: (handle: DatabaseHandle) => Promise<T>,
+): Promise<T> {
+  const handle = await openMigratedDatabase(config, { asRuntimeRole: false });
+  try {
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
+}
