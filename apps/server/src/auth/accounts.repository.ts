@@ -76,18 +76,21 @@ export async function countFailedLogin(
 }
 
 /**
- * Resets the counter after a successful logon. Returns false when the account was locked in the
- * meantime by concurrent failures, in which case the logon must be refused.
+ * Resets the counter after a successful logon. Returns false when, since the password was checked,
+ * concurrent failures locked the account or the password was changed (an administrator's reset
+ * must not be outlived by a session opened with the old password): the logon must be refused.
  */
 export async function recordSuccessfulLogin(
   trx: Transaction<Database>,
   userId: string,
   now: Date,
+  verifiedPasswordHash: string,
 ): Promise<boolean> {
   const row = await trx
     .updateTable('users')
     .set({ failed_login_count: 0, locked_until: null, last_login_at: now })
     .where('id', '=', userId)
+    .where('password_hash', '=', verifiedPasswordHash)
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
     .returning('id')
     .executeTakeFirst();

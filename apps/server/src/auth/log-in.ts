@@ -13,6 +13,7 @@ import { AppError } from '../http/errors';
 import type { Services } from '../use-case-context';
 import {
   countFailedLogin,
+  findAccountById,
   findAccountByUsername,
   isLocked,
   recordSuccessfulLogin,
@@ -41,7 +42,14 @@ export interface LogInResult {
 
 /** Why a logon failed, as recorded in the audit row's details.reason. */
 export type LoginFailureReason =
-  'unknown_user' | 'bad_password' | 'locked' | 'disabled' | 'totp_missing' | 'bad_totp';
+  | 'unknown_user'
+  | 'bad_password'
+  | 'locked'
+  | 'disabled'
+  | 'totp_missing'
+  | 'bad_totp'
+  /** The password was changed between checking it and opening the session. */
+  | 'password_changed';
 
 export async function logIn(
   services: Services,
@@ -93,8 +101,7 @@ export async function logIn(
   const mfaRequired = await isMfaRequired(db, config, assignments);
   const mfaEnrolmentRequired = mfaRequired && !hasTotp;
   const session = await db.transaction().execute(async (trx) => {
-    // Concurrent failures may have locked the account since it was read.
-    if (!(await recordSuccessfulLogin(trx, account.id, now))) return null;
+    if (!(await recordSuccessfulLogin(trx, account.id, now, account.password_hash))) return null;
     const issued = await issueSession(trx, config, {
       userId: account.id,
       now,
@@ -116,8 +123,14 @@ export async function logIn(
     return issued;
   });
   if (!session) {
-    await auditRefusal(services, origin, account, 'locked');
-    throw accountLocked(null);
+    // The account changed since it was read: locked by concurrent failures, or a new password.
+    const current = await findAccountById(db, account.id);
+    if (current && isLocked(current, now)) {
+      await auditRefusal(services, origin, account, 'locked');
+      throw accountLocked(current.locked_until);
+    }
+    await auditRefusal(services, origin, account, 'password_changed');
+    throw invalidCredentials();
   }
   return {
     session,

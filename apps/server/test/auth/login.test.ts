@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordSuccessfulLogin } from '../../src/auth/accounts.repository';
 import { hashSessionToken } from '../../src/auth/session-token';
 import { buildTestApp, type TestApp } from '../support/app';
 import {
@@ -207,6 +208,19 @@ describe('POST /auth/login', () => {
       .where('user_id', '=', user.id)
       .execute();
     expect(sessions).toEqual([]);
+  });
+
+  it('opens no session when the password changed after it was checked', async () => {
+    const user = await buildUser(t.handle.db);
+    const now = t.clock.now();
+    const stale = await t.handle.db
+      .transaction()
+      .execute((trx) => recordSuccessfulLogin(trx, user.id, now, 'scrypt$stale'));
+    expect(stale).toBe(false);
+    const current = await t.handle.db
+      .transaction()
+      .execute((trx) => recordSuccessfulLogin(trx, user.id, now, user.password_hash));
+    expect(current).toBe(true);
   });
 
   it('answers malformed JSON and bad fields with a 400 naming the field', async () => {
