@@ -6,11 +6,13 @@
 import { Command } from 'commander';
 import { serve } from '../main';
 import { loadConfig } from '../config';
+import { AppError } from '../http/errors';
 import { openMigratedDatabase } from '../runtime';
 import { registerAuditCommands } from './audit.command';
 import { registerBackupCommands } from './backup.command';
 import { CliError } from './cli-support';
 import { registerSeedDemoCommand } from './seed-demo.command';
+import { registerUserCommands } from './user.command';
 
 export function buildCli(): Command {
   const program = new Command('qadiya')
@@ -32,6 +34,7 @@ export function buildCli(): Command {
     });
 
   registerSeedDemoCommand(program);
+  registerUserCommands(program);
   registerAuditCommands(program);
   registerBackupCommands(program);
   return program;
@@ -48,10 +51,26 @@ try {
   if (error instanceof CliError) {
     process.stderr.write(`qadiya: ${error.message}\n`);
     process.exitCode = error.exitCode;
+  } else if (error instanceof AppError) {
+    // A use case refused (a taken username, a weak password…): its message is for the operator.
+    process.stderr.write(`qadiya: ${appErrorMessage(error)}\n`);
+    process.exitCode = 1;
   } else {
     process.stderr.write(
       `qadiya: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
     process.exitCode = 1;
   }
+}
+
+/** The API's "Invalid body field" wording means nothing at a prompt: name the field plainly. */
+function appErrorMessage(error: AppError): string {
+  const issues = error.details.issues;
+  if (!Array.isArray(issues)) return error.message;
+  return issues
+    .map(
+      (issue: { field?: unknown; problem?: unknown }) =>
+        `invalid ${String(issue.field)}: ${String(issue.problem)}`,
+    )
+    .join('; ');
 }
