@@ -3,7 +3,7 @@
  * altered (its hash does not match its content), out of sequence (a row deleted or inserted), or
  * not chained to its predecessor, and whether the chain head agrees with the last row.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { computeAuditHash, GENESIS_HASH } from './audit-chain';
 
@@ -24,6 +24,15 @@ export interface AuditChainReport {
 const PAGE_SIZE = 5000;
 
 export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditChainReport> {
+  // One snapshot for the rows and the head, so rows committed while we read (a live server keeps
+  // writing) are either all seen or not at all, never half.
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((trx) => verifyInSnapshot(trx));
+}
+
+async function verifyInSnapshot(db: Transaction<Database>): Promise<AuditChainReport> {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let rowsChecked = 0;

@@ -16,10 +16,3 @@ export function accountLocked(lockedUntil: Date | null): AppError {
     lockedUntil ? { lockedUntil: lockedUntil.toISOString() } : {},
   );
 }
-
-/** A 400 naming one body field, in the same shape as a schema validation error. */
-export function invalidBodyField(field: string, problem: string): AppError {
-  return new AppError('VALIDATION_FAILED', `Invalid body field "${field}": ${problem}`, {
-    issues: [{ field, in: 'body', problem }],
-  });
-}

@@ -23,7 +23,8 @@ import { disableTotp } from './disable-totp';
 import { getCurrentUser } from './get-current-user';
 import { logIn } from './log-in';
 import { logOut } from './log-out';
-import { clientOf, contextOf, originOf } from './request-client';
+import { requestOrigin as originOf, useCaseContext as contextOf } from '../http/request-context';
+import { clientOf } from './request-client';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 import { startTotpEnrolment } from './start-totp-enrolment';
 

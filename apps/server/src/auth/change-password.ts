@@ -6,7 +6,7 @@ import { recordAudit, recordAuditAlone } from '../audit/audit-log';
 import { AppError } from '../http/errors';
 import type { UseCaseContext } from '../use-case-context';
 import { findAccountById, setPasswordHash } from './accounts.repository';
-import { invalidBodyField } from './auth-errors';
+import { invalidField } from '../http/validation';
 import { issueSession, type IssuedSession, type SessionClient } from './issue-session';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { revokeAllSessionsOfUser } from './sessions.repository';
@@ -33,7 +33,7 @@ export async function changePassword(
   };
 
   const problem = passwordProblem(input.newPassword, account.username);
-  if (problem) throw invalidBodyField('newPassword', problem);
+  if (problem) throw invalidField('newPassword', problem);
   if (!(await verifyPassword(input.currentPassword, account.password_hash))) {
     await recordAuditAlone(db, origin, {
       ...audited,
@@ -43,7 +43,7 @@ export async function changePassword(
     throw new AppError('FORBIDDEN', 'The current password is incorrect');
   }
   if (input.newPassword.normalize('NFC') === input.currentPassword.normalize('NFC')) {
-    throw invalidBodyField('newPassword', 'must differ from the current password');
+    throw invalidField('newPassword', 'must differ from the current password');
   }
 
   const passwordHash = await hashPassword(input.newPassword);

@@ -6,7 +6,7 @@ import { recordAudit, recordAuditAlone } from '../audit/audit-log';
 import { AppError } from '../http/errors';
 import type { UseCaseContext } from '../use-case-context';
 import { enableTotp, findAccountById } from './accounts.repository';
-import { invalidBodyField } from './auth-errors';
+import { invalidField } from '../http/validation';
 import { issueSession, type IssuedSession, type SessionClient } from './issue-session';
 import { revokeAllSessionsOfUser } from './sessions.repository';
 import { isTotpCodeValid } from './totp';
@@ -41,7 +41,7 @@ export async function confirmTotpEnrolment(
       outcome: 'failure',
       details: { reason: 'bad_code' },
     });
-    throw invalidBodyField('code', 'is not the current code of your authenticator app');
+    throw invalidField('code', 'is not the current code of your authenticator app');
   }
   return db.transaction().execute(async (trx) => {
     // The pending secret may have been replaced by a concurrent setup since it was read.

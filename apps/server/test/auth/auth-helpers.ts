@@ -2,7 +2,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import { Secret, TOTP } from 'otpauth';
-import { verifyAuditChain, type AuditChainReport } from '../../src/audit/verify-audit-chain';
 import type { Database } from '../../src/db/schema';
 import { buildTestApp, type TestApp } from '../support/app';
 
@@ -64,16 +63,4 @@ export async function accountOf(db: Kysely<Database>, userId: string) {
 /** The value of the session cookie a response sets, with its attributes. */
 export function sessionCookieOf(response: LightMyRequestResponse) {
   return response.cookies.find((cookie) => cookie.name === 'qadiya_session');
-}
-
-/**
- * Verifies the audit chain in one snapshot. Other test files write audit rows at the same time on
- * a shared server database; read without a snapshot, rows committed between reading the log and
- * reading the chain head would look like a head mismatch.
- */
-export function verifyAuditChainInSnapshot(db: Kysely<Database>): Promise<AuditChainReport> {
-  return db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute((trx) => verifyAuditChain(trx));
 }
