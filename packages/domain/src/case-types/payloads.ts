@@ -1,0 +1,133 @@
+/**
+ * Payload schemas shared by the case types, one per server action. A case type may use them as
+ * they are or extend them; the server's implementation of an action reads these fields.
+ */
+import { Type } from 'typebox';
+import { PARTY_ROLES } from '../justice/parties';
+
+const Uuid = Type.String({ format: 'uuid' });
+const DateTime = Type.String({ format: 'date-time', examples: ['2026-12-01T09:00:00Z'] });
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+
+export const NoPayload = Type.Object({}, { additionalProperties: false });
+
+export const NotePayload = Type.Object(
+  { note: Type.Optional(Text(4000)) },
+  { additionalProperties: false },
+);
+
+export const AddPartyPayload = Type.Object(
+  {
+    personId: Uuid,
+    role: Type.Enum(PARTY_ROLES),
+    /** For victims and accused in family cases: how they are related (see DESIGN.md). */
+    relationshipToAccused: Type.Optional(Text(60)),
+  },
+  { additionalProperties: false },
+);
+
+export const AddChargePayload = Type.Object(
+  { partyId: Uuid, offenceId: Uuid, incidentDate: Type.Optional(Type.String({ format: 'date' })) },
+  { additionalProperties: false },
+);
+
+export const QuestioningPayload = Type.Object(
+  { partyId: Uuid, summary: Text(8000) },
+  { additionalProperties: false },
+);
+
+export const ArrestPayload = Type.Object(
+  { partyId: Uuid, arrestedAt: DateTime, place: Type.Optional(Text(200)) },
+  { additionalProperties: false },
+);
+
+export const DetentionOrderPayload = Type.Object(
+  {
+    detentionId: Uuid,
+    /** Hours (police, prosecution) or days (court extensions), per the rule table. */
+    duration: Type.Integer({ minimum: 1, maximum: 365 }),
+    reason: Text(2000),
+  },
+  { additionalProperties: false },
+);
+
+export const ReleasePayload = Type.Object(
+  { detentionId: Uuid, releasedAt: DateTime, reason: Text(2000) },
+  { additionalProperties: false },
+);
+
+export const ReferPayload = (field: string) =>
+  Type.Object({ [field]: Uuid, note: Type.Optional(Text(4000)) }, { additionalProperties: false });
+
+export const ScheduleHearingPayload = Type.Object(
+  {
+    startsAt: DateTime,
+    durationMinutes: Type.Integer({ minimum: 5, maximum: 600, default: 60 }),
+    room: Text(60),
+    judgeIds: Type.Array(Uuid, { minItems: 1, maxItems: 5, uniqueItems: true }),
+    summonedPartyIds: Type.Optional(Type.Array(Uuid, { maxItems: 50, uniqueItems: true })),
+  },
+  { additionalProperties: false },
+);
+
+export const ADJOURNMENT_REASONS = [
+  'witness_absent',
+  'defendant_absent',
+  'lawyer_request',
+  'evidence_pending',
+  'expert_report_pending',
+  'court_schedule',
+  'other',
+] as const;
+
+export const AdjournPayload = Type.Object(
+  {
+    hearingId: Uuid,
+    reasonCode: Type.Enum(ADJOURNMENT_REASONS),
+    nextStartsAt: DateTime,
+    minutes: Type.Optional(Text(20000)),
+  },
+  { additionalProperties: false },
+);
+
+export const HoldHearingPayload = Type.Object(
+  { hearingId: Uuid, minutes: Text(20000) },
+  { additionalProperties: false },
+);
+
+export const JUDGMENT_OUTCOMES = ['convicted', 'acquitted', 'dismissed'] as const;
+
+export const JudgmentPayload = Type.Object(
+  {
+    pronouncedAt: DateTime,
+    judgments: Type.Array(
+      Type.Object(
+        {
+          chargeId: Uuid,
+          outcome: Type.Enum(JUDGMENT_OUTCOMES),
+          custodialMonths: Type.Optional(Type.Integer({ minimum: 0, maximum: 1200 })),
+          fineAmount: Type.Optional(Type.Number({ minimum: 0, maximum: 100_000_000 })),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 100 },
+    ),
+    minutes: Type.Optional(Text(20000)),
+  },
+  { additionalProperties: false },
+);
+
+export const CLOSURE_REASONS = [
+  'no_crime',
+  'insufficient_evidence',
+  'unknown_perpetrator',
+  'statute_barred',
+  'complaint_withdrawn',
+  'under_age_of_responsibility',
+  'public_interest',
+] as const;
+
+export const ReassignPayload = Type.Object(
+  { userId: Uuid, reason: Text(2000) },
+  { additionalProperties: false },
+);

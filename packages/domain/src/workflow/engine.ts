@@ -1,0 +1,123 @@
+/**
+ * The workflow engine: decides whether an event may be fired on a file now, and what follows.
+ * Pure: it reads a definition and the file's facts and returns a decision; the server applies it.
+ */
+import { Value } from 'typebox/value';
+import type { Role } from '../organisation/roles';
+import type { CaseFacts } from './facts';
+import type { CaseAction, CaseTypeDefinition, Effect, EventDefinition, Labels } from './types';
+
+export interface PayloadIssue {
+  field: string;
+  problem: string;
+}
+
+export type EventDecision =
+  | {
+      ok: true;
+      event: string;
+      stateBefore: string;
+      stateAfter: string;
+      action: CaseAction | null;
+      effects: readonly Effect[];
+    }
+  | { ok: false; reason: 'unknown_event'; event: string }
+  | {
+      ok: false;
+      reason: 'not_allowed_in_state';
+      event: string;
+      state: string;
+      allowedEvents: string[];
+    }
+  | { ok: false; reason: 'role_not_permitted'; event: string; roles: readonly Role[] }
+  | { ok: false; reason: 'invalid_payload'; event: string; issues: PayloadIssue[] }
+  | { ok: false; reason: 'guard_failed'; event: string; code: string; message: Labels };
+
+export function findEvent(
+  definition: CaseTypeDefinition,
+  event: string,
+): EventDefinition | undefined {
+  return Object.hasOwn(definition.events, event) ? definition.events[event] : undefined;
+}
+
+/** Events whose from-states include the current state and whose roles the actor holds. */
+export function availableEvents(definition: CaseTypeDefinition, facts: CaseFacts): string[] {
+  return Object.entries(definition.events)
+    .filter(
+      ([, event]) =>
+        event.from.includes(facts.state) && event.roles.some((r) => facts.actorRoles.includes(r)),
+    )
+    .map(([name]) => name);
+}
+
+/** Events allowed in the state whoever fires them (for 409 messages). */
+export function eventsAllowedInState(definition: CaseTypeDefinition, state: string): string[] {
+  return Object.entries(definition.events)
+    .filter(([, event]) => event.from.includes(state))
+    .map(([name]) => name);
+}
+
+export function payloadIssues(event: EventDefinition, payload: unknown): PayloadIssue[] {
+  return [...Value.Errors(event.payload, payload)]
+    .filter((error) => error.keyword !== 'boolean')
+    .flatMap((error) => {
+      const base = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
+      const params = error.params as {
+        requiredProperties?: string[];
+        additionalProperties?: string[];
+      };
+      // One issue per missing or unknown property, so that a client learns of all of them at once.
+      const named = params.requiredProperties ?? params.additionalProperties ?? [undefined];
+      return named.map((extra) => ({
+        field: [base, extra].filter(Boolean).join('.') || '(root)',
+        problem: error.message,
+      }));
+    });
+}
+
+/**
+ * Decides an event. Checks, in order: the event exists, it is allowed in the current state (409),
+ * the actor holds a permitted role (403), the payload matches its schema (400), every guard holds.
+ */
+export function decideEvent(
+  definition: CaseTypeDefinition,
+  facts: CaseFacts,
+  eventName: string,
+  payload: unknown,
+): EventDecision {
+  const event = findEvent(definition, eventName);
+  if (!event) return { ok: false, reason: 'unknown_event', event: eventName };
+  if (!event.from.includes(facts.state)) {
+    return {
+      ok: false,
+      reason: 'not_allowed_in_state',
+      event: eventName,
+      state: facts.state,
+      allowedEvents: eventsAllowedInState(definition, facts.state),
+    };
+  }
+  if (!event.roles.some((role) => facts.actorRoles.includes(role))) {
+    return { ok: false, reason: 'role_not_permitted', event: eventName, roles: event.roles };
+  }
+  const issues = payloadIssues(event, payload);
+  if (issues.length > 0) return { ok: false, reason: 'invalid_payload', event: eventName, issues };
+  for (const guard of event.guards ?? []) {
+    if (!guard.holds(facts, payload)) {
+      return {
+        ok: false,
+        reason: 'guard_failed',
+        event: eventName,
+        code: guard.code,
+        message: guard.message,
+      };
+    }
+  }
+  return {
+    ok: true,
+    event: eventName,
+    stateBefore: facts.state,
+    stateAfter: event.to ?? facts.state,
+    action: event.action ?? null,
+    effects: event.effects ?? [],
+  };
+}
