@@ -8,16 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { CliError } from './cli-support';
-
-export function assertPgliteNotInUse(dataDir: string, isForced: boolean): void {
-  if (isForced || !existsSync(path.join(dataDir, 'postmaster.pid'))) return;
-  throw new CliError(
-    `The embedded database in ${dataDir} is open (postmaster.pid is present): stop the Qadiya ` +
-      'server and any other qadiya command first. If nothing is running (the server crashed), ' +
-      'pass --force.',
-  );
-}
+import { assertPgliteNotInUse, CliError } from './cli-support';
 
 /** Writes the gzipped tarball of the data folder to `partial`. */
 export async function dumpPglite(
@@ -28,7 +19,7 @@ export async function dumpPglite(
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     throw new CliError(`There is no embedded database in ${dataDir} to back up.`);
   }
-  assertPgliteNotInUse(dataDir, isForced);
+  if (!isForced) assertPgliteNotInUse(dataDir, true);
   const client = await PGlite.create({ dataDir });
   try {
     const tarball = await client.dumpDataDir('gzip');
@@ -47,7 +38,7 @@ export async function restorePglite(
   backupFile: string,
   isForced: boolean,
 ): Promise<string | null> {
-  assertPgliteNotInUse(dataDir, isForced);
+  if (!isForced) assertPgliteNotInUse(dataDir, true);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const staging = `${dataDir}.restoring-${stamp}`;
   await mkdir(path.dirname(dataDir), { recursive: true });

@@ -3,12 +3,14 @@
  * goes (so tests can capture it), and the error type for a refusal the operator can act on.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { AuditEntry, RequestOrigin } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/database';
-import { openMigratedDatabase } from '../runtime';
+import { openMigratedDatabase, pgliteDataDir } from '../runtime';
 
 /** A refusal or failure with a message for the operator; printed without a stack trace. */
 export class CliError extends Error {
@@ -51,11 +53,30 @@ export function cliOrigin(clock: Clock): RequestOrigin {
   return { requestId: `cli-${randomUUID()}`, sourceIp: null, occurredAt: clock.now() };
 }
 
-/** Runs `work` on the migrated database as its owner (maintenance commands), then closes it. */
+/**
+ * Refuses an embedded data folder that another process has open (its `postmaster.pid` exists
+ * while PGlite runs): two PGlite processes on one folder would corrupt it.
+ */
+export function assertPgliteNotInUse(dataDir: string, canForce: boolean): void {
+  if (!existsSync(path.join(dataDir, 'postmaster.pid'))) return;
+  throw new CliError(
+    `The embedded database in ${dataDir} is open (postmaster.pid is present): stop the Qadiya ` +
+      'server and any other qadiya command first. If nothing is running (the server crashed), ' +
+      (canForce
+        ? 'pass --force.'
+        : 'start and stop the server once, or delete that postmaster.pid file.'),
+  );
+}
+
+/**
+ * Runs `work` on the migrated database as its owner (maintenance commands), then closes it. The
+ * embedded database serves one process, so it must not be open in a running server.
+ */
 export async function withMaintenanceDatabase<T>(
   config: Config,
   work: (handle: DatabaseHandle) => Promise<T>,
 ): Promise<T> {
+  if (!config.databaseUrl) assertPgliteNotInUse(pgliteDataDir(config), false);
   const handle = await openMigratedDatabase(config, { asRuntimeRole: false });
   try {
     return await work(handle);

@@ -7,10 +7,9 @@ import { Command } from 'commander';
 import { serve } from '../main';
 import { loadConfig } from '../config';
 import { AppError } from '../http/errors';
-import { openMigratedDatabase } from '../runtime';
 import { registerAuditCommands } from './audit.command';
 import { registerBackupCommands } from './backup.command';
-import { CliError } from './cli-support';
+import { CliError, withMaintenanceDatabase } from './cli-support';
 import { registerSeedDemoCommand } from './seed-demo.command';
 import { registerUserCommands } from './user.command';
 
@@ -28,9 +27,10 @@ export function buildCli(): Command {
     .command('migrate')
     .description('Apply pending database migrations')
     .action(async () => {
-      const handle = await openMigratedDatabase(loadConfig(), { asRuntimeRole: false });
-      await handle.close();
-      console.log(`Database is up to date (${handle.kind}: ${handle.location}).`);
+      const { kind, location } = await withMaintenanceDatabase(loadConfig(), (handle) =>
+        Promise.resolve(handle),
+      );
+      console.log(`Database is up to date (${kind}: ${location}).`);
     });
 
   registerSeedDemoCommand(program);

@@ -128,25 +128,32 @@ describe(`qadiya backup and restore (${engine})`, () => {
     ).rejects.toThrow(engine === 'pglite' ? /set DATABASE_URL/ : /unset DATABASE_URL/);
   });
 
-  it.runIf(engine === 'pglite')('refuses while the embedded database is open', async () => {
-    const dataDir = pgliteDataDir(scratch.config);
-    const open = await openDatabase({ pgliteDataDir: dataDir });
-    try {
-      expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(true);
-      const attempt = backupCommand(
-        scratch.config,
-        { out: path.join(scratch.dir, 'while-open.tar.gz') },
-        captureOutput(),
-      );
-      await expect(attempt).rejects.toThrow(CliError);
-      await expect(attempt).rejects.toThrow(/stop the Qadiya server/);
-      await expect(
-        restoreCommand(scratch.config, { from: backupFile }, captureOutput()),
-      ).rejects.toThrow(/is open/);
-    } finally {
-      await open.close();
-    }
-  });
+  it.runIf(engine === 'pglite')(
+    'refuses to work on an embedded database that is open',
+    async () => {
+      const dataDir = pgliteDataDir(scratch.config);
+      const open = await openDatabase({ pgliteDataDir: dataDir });
+      try {
+        expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(true);
+        const attempt = backupCommand(
+          scratch.config,
+          { out: path.join(scratch.dir, 'while-open.tar.gz') },
+          captureOutput(),
+        );
+        await expect(attempt).rejects.toThrow(CliError);
+        await expect(attempt).rejects.toThrow(/stop the Qadiya server/);
+        await expect(
+          restoreCommand(scratch.config, { from: backupFile }, captureOutput()),
+        ).rejects.toThrow(/is open/);
+        // Every other command refuses too: two processes on one PGlite folder would corrupt it.
+        await expect(
+          withMaintenanceDatabase(scratch.config, () => Promise.resolve()),
+        ).rejects.toThrow(/start and stop the server once/);
+      } finally {
+        await open.close();
+      }
+    },
+  );
 
   it.runIf(engine === 'postgresql')('refuses while other sessions use the database', async () => {
     const other = await openDatabase({ databaseUrl: scratch.config.databaseUrl, poolSize: 1 });
