@@ -4,7 +4,10 @@
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
+  ChargeDisposition,
   ConfidentialityLevel,
+  OffenceClass,
+  PartyRole,
   CourtLevel,
   GrantKind,
   InstitutionKind,
@@ -35,6 +38,8 @@ export interface InstitutionTable {
   name_en: string;
   is_active: Generated<boolean>;
   version: Generated<number>;
+  /** ISO weekdays off (1 = Monday … 7 = Sunday), for working-day deadlines. */
+  weekend_days: Generated<number[]>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
 }
@@ -144,6 +149,228 @@ export interface SchemaMigrationTable {
   applied_at: GeneratedTimestamp;
 }
 
+// ---- Case lifecycle (migration 0002) ----
+
+export interface HolidayTable {
+  id: Generated<string>;
+  institution_id: string | null;
+  holiday_date: string;
+  name_ar: string;
+  name_en: string;
+}
+
+export interface OffenceTable {
+  id: Generated<string>;
+  code: string;
+  law_ar: string;
+  law_en: string;
+  article: string;
+  title_ar: string;
+  title_en: string;
+  offence_class: OffenceClass;
+  iccs_category: string;
+  is_gbv_related: Generated<boolean>;
+  is_active: Generated<boolean>;
+}
+
+export interface PersonTable {
+  id: Generated<string>;
+  national_id: string | null;
+  first_name_ar: string;
+  father_name_ar: string | null;
+  grandfather_name_ar: string | null;
+  family_name_ar: string | null;
+  name_latin: string | null;
+  sex: 'female' | 'male' | null;
+  date_of_birth: string | null;
+  nationality: string | null;
+  phone: string | null;
+  address: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface MatterTable {
+  id: Generated<string>;
+  incident_date: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export type IntakeStatus = 'pending' | 'accepted' | 'returned';
+
+export interface CaseTable {
+  id: Generated<string>;
+  matter_id: string;
+  case_type: string;
+  workflow_version: number;
+  institution_id: string;
+  unit_id: string | null;
+  state: string;
+  version: Generated<number>;
+  intake_status: IntakeStatus;
+  serial: number | null;
+  year: number | null;
+  reference: string | null;
+  confidentiality: Generated<ConfidentialityLevel>;
+  summary: string | null;
+  incident_date: string | null;
+  referred_from_id: string | null;
+  created_by_message: string | null;
+  return_reason: string | null;
+  is_disposed: Generated<boolean>;
+  opened_at: Timestamp;
+  disposed_at: Timestamp | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface CaseNumberCounterTable {
+  institution_id: string;
+  case_type: string;
+  year: number;
+  last_serial: number;
+}
+
+export interface CaseEventTable {
+  id: Generated<string>;
+  case_id: string;
+  seq: number;
+  event_type: string;
+  actor_user_id: string | null;
+  on_behalf_of_id: string | null;
+  occurred_at: Timestamp;
+  workflow_version: number;
+  payload: ColumnType<Record<string, unknown>, string, never>;
+  state_before: string | null;
+  state_after: string;
+  request_id: string | null;
+}
+
+export type CaseLinkKind = 'referral' | 'appeal' | 'execution' | 'transfer';
+
+export interface CaseLinkTable {
+  from_case_id: string;
+  to_case_id: string;
+  link_kind: CaseLinkKind;
+  created_at: GeneratedTimestamp;
+}
+
+export interface CaseAssignmentTable {
+  id: Generated<string>;
+  case_id: string;
+  user_id: string;
+  role: Role;
+  is_lead: Generated<boolean>;
+  assigned_at: Timestamp;
+  assigned_by: string | null;
+  reason: string | null;
+  ended_at: Timestamp | null;
+  end_reason: string | null;
+}
+
+export interface PartyTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  role: PartyRole;
+  relationship_to_accused: string | null;
+  added_at: Timestamp;
+}
+
+export interface ChargeTable {
+  id: Generated<string>;
+  case_id: string;
+  party_id: string;
+  offence_id: string;
+  incident_date: string | null;
+  source_charge_id: string | null;
+  disposition: Generated<ChargeDisposition>;
+  custodial_months: number | null;
+  /** numeric: a string, so no money is lost to floating point. */
+  fine_amount: string | null;
+  disposed_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface DetentionTable {
+  id: Generated<string>;
+  case_id: string;
+  party_id: string;
+  arrested_at: Timestamp;
+  place: string | null;
+  released_at: Timestamp | null;
+  release_reason: string | null;
+}
+
+export type DetentionAuthority = 'police' | 'prosecution' | 'court';
+
+export interface DetentionOrderTable {
+  id: Generated<string>;
+  detention_id: string;
+  authority: DetentionAuthority;
+  issued_by: string | null;
+  issued_at: Timestamp;
+  starts_at: Timestamp;
+  expires_at: Timestamp;
+  reason: string;
+}
+
+export type HearingStatus = 'scheduled' | 'held' | 'adjourned' | 'cancelled';
+
+export interface HearingTable {
+  id: Generated<string>;
+  case_id: string;
+  court_id: string;
+  room: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  status: Generated<HearingStatus>;
+  minutes: string | null;
+  adjourn_reason: string | null;
+  next_hearing_id: string | null;
+  summoned_party_ids: Generated<string[]>;
+  created_at: Timestamp;
+}
+
+export interface HearingJudgeTable {
+  hearing_id: string;
+  judge_id: string;
+}
+
+export type DeadlineKind = 'deadline' | 'detention' | 'hearing' | 'task';
+export type DeadlinePriority = 'urgent' | 'high' | 'normal';
+
+export interface DeadlineTable {
+  id: Generated<string>;
+  case_id: string;
+  name: string;
+  title_ar: string;
+  title_en: string;
+  kind: Generated<DeadlineKind>;
+  priority: DeadlinePriority;
+  due_at: Timestamp;
+  assignee_user_id: string | null;
+  assignee_role: Role | null;
+  institution_id: string;
+  created_by_event: string | null;
+  subject_id: string | null;
+  completed_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  topic: string;
+  payload: ColumnType<Record<string, unknown>, string, never>;
+  created_at: Timestamp;
+  available_at: Timestamp;
+  attempts: Generated<number>;
+  delivered_at: Timestamp | null;
+  last_error: string | null;
+}
+
 export interface Database {
   regions: RegionTable;
   institutions: InstitutionTable;
@@ -155,7 +382,27 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_chain_head: AuditChainHeadTable;
   schema_migrations: SchemaMigrationTable;
+  holidays: HolidayTable;
+  offences: OffenceTable;
+  persons: PersonTable;
+  matters: MatterTable;
+  cases: CaseTable;
+  case_number_counters: CaseNumberCounterTable;
+  case_events: CaseEventTable;
+  case_links: CaseLinkTable;
+  case_assignments: CaseAssignmentTable;
+  parties: PartyTable;
+  charges: ChargeTable;
+  detentions: DetentionTable;
+  detention_orders: DetentionOrderTable;
+  hearings: HearingTable;
+  hearing_judges: HearingJudgeTable;
+  deadlines: DeadlineTable;
+  outbox: OutboxTable;
 }
+
+export type CaseRow = Selectable<CaseTable>;
+export type PersonRow = Selectable<PersonTable>;
 
 export type UserRow = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;

@@ -123,6 +123,20 @@ async function checkGrantShape(
   if ((grantKind === 'specific' || grantKind === 'excluded') && !hasCase) {
     throw invalidField('caseId', `a ${grantKind} grant is about one case`);
   }
+  if (input.caseId) {
+    const file = await trx
+      .selectFrom('cases')
+      .select('institution_id')
+      .where('id', '=', input.caseId)
+      .executeTakeFirst();
+    if (!file) throw invalidField('caseId', 'no such case');
+    if (file.institution_id !== input.institutionId) {
+      throw invalidField(
+        'institutionId',
+        "a grant about one case is held at that case's institution",
+      );
+    }
+  }
   if (grantKind === 'standard' && hasCase) {
     throw invalidField('caseId', 'a standard grant is not about one case; use a specific grant');
   }

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../support/app';
-import { buildInstitution, buildUser, signedInUser, uniqueSuffix } from '../support/factories';
+import {
+  buildBareCase,
+  buildInstitution,
+  buildUser,
+  signedInUser,
+  uniqueSuffix,
+} from '../support/factories';
 
 describe('admin API: institutions, users and role assignments', () => {
   let t: TestApp;
@@ -359,11 +365,30 @@ describe('admin API: institutions, users and role assignments', () => {
         validUntil: soon,
       });
       expect(ok.statusCode).toBe(201);
+      const file = await buildBareCase(t.handle.db, officeA.id);
+      const elsewhere = await buildBareCase(t.handle.db, officeB.id);
+      expect(
+        await field({
+          role: 'prosecutor',
+          institutionId: officeA.id,
+          grantKind: 'excluded',
+          caseId: elsewhere.id,
+          reason: 'x',
+        }),
+      ).toBe('institutionId');
+      expect(
+        await field({
+          role: 'prosecutor',
+          institutionId: officeA.id,
+          grantKind: 'specific',
+          caseId: '6d5f2c1a-0b9e-4f3a-8c7d-1e2f3a4b5c6d',
+        }),
+      ).toBe('caseId');
       const recusal = await grant({
         role: 'prosecutor',
         institutionId: officeA.id,
         grantKind: 'excluded',
-        caseId: '6d5f2c1a-0b9e-4f3a-8c7d-1e2f3a4b5c6d',
+        caseId: file.id,
         reason: 'the accused is a relative',
       });
       expect(recusal.statusCode).toBe(201);

@@ -157,3 +157,41 @@ export async function signedInUser(
   const token = await buildSession(db, user.id, now);
   return { user, token, headers: bearer(token) };
 }
+
+/**
+ * A bare accepted file straight in the database, for tests that need a case to point at (grants,
+ * policy). Tests of the case lifecycle register files through the API instead.
+ */
+export async function buildBareCase(
+  db: Kysely<Database>,
+  institutionId: string,
+  overrides: {
+    caseType?: string;
+    state?: string;
+    confidentiality?: 'normal' | 'restricted' | 'sealed';
+  } = {},
+) {
+  const matter = await db
+    .insertInto('matters')
+    .values({ incident_date: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const serial = Math.floor(Math.random() * 1_000_000) + 1;
+  return db
+    .insertInto('cases')
+    .values({
+      matter_id: matter.id,
+      case_type: overrides.caseType ?? 'prosecution_file',
+      workflow_version: 1,
+      institution_id: institutionId,
+      state: overrides.state ?? 'registered',
+      intake_status: 'accepted',
+      serial,
+      year: 2026,
+      reference: `T/${uniqueSuffix()}/${serial}/2026`,
+      confidentiality: overrides.confidentiality ?? 'normal',
+      opened_at: new Date(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
