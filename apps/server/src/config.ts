@@ -14,6 +14,8 @@ export interface Config {
   /** Database role the server switches to on a PostgreSQL server (cannot alter audit rows). */
   databaseRuntimeRole: string;
   logLevel: string;
+  /** Where the courts are: decides the numbering year and working-day deadlines. */
+  timeZone: string;
   /** Seed the demo data into an empty embedded database at start-up. */
   seedDemo: boolean;
   auth: {
@@ -48,6 +50,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(env.QADIYA_DATA_DIR ?? 'data'),
     databaseRuntimeRole: env.QADIYA_DB_RUNTIME_ROLE ?? 'qadiya_app',
     logLevel: env.LOG_LEVEL ?? 'info',
+    timeZone: timeZone(env.QADIYA_TIME_ZONE ?? 'Asia/Hebron'),
     seedDemo,
     auth: {
       sessionIdleMinutes: integer(env, 'QADIYA_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
@@ -78,6 +81,15 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new Error(`${name} must be a whole number between ${min} and ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function timeZone(name: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+  } catch {
+    throw new Error(`QADIYA_TIME_ZONE: unknown time zone "${name}"`);
+  }
+  return name;
 }
 
 function roles(raw: string | undefined): Role[] {
