@@ -9,3 +9,4 @@ export * from './justice/parties';
 export * from './case-types/payloads';
 export * from './case-types/common-events';
 export * from './case-types/registry';
+export * from './calendar/working-days';
