@@ -58,21 +58,31 @@ export function eventsAllowedInState(definition: CaseTypeDefinition, state: stri
 }
 
 export function payloadIssues(event: EventDefinition, payload: unknown): PayloadIssue[] {
-  return [...Value.Errors(event.payload, payload)]
-    .filter((error) => error.keyword !== 'boolean')
-    .flatMap((error) => {
-      const base = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
-      const params = error.params as {
-        requiredProperties?: string[];
-        additionalProperties?: string[];
-      };
-      // One issue per missing or unknown property, so that a client learns of all of them at once.
-      const named = params.requiredProperties ?? params.additionalProperties ?? [undefined];
-      return named.map((extra) => ({
-        field: [base, extra].filter(Boolean).join('.') || '(root)',
-        problem: error.message,
-      }));
-    });
+  // Validity is decided by Check, never by the error list: TypeBox buffers at most `maxErrors` (8)
+  // errors, so a payload with eight unknown fields would otherwise yield no reportable issue.
+  if (Value.Check(event.payload, payload)) return [];
+  const issues = new Map<string, PayloadIssue>();
+  for (const error of Value.Errors(event.payload, payload)) {
+    const base = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    const params = error.params as {
+      requiredProperties?: string[];
+      additionalProperties?: string[];
+    };
+    // An unknown property fails the `false` schema of additionalProperties (keyword `boolean`);
+    // TypeBox then sums them up in one `additionalProperties` error, which may be cut off.
+    const unknownProperty =
+      error.keyword === 'boolean' && error.schemaPath.endsWith('/additionalProperties');
+    const problem = unknownProperty ? 'must not have additional properties' : error.message;
+    // One issue per missing or unknown property, so that a client learns of all of them at once.
+    const named = params.requiredProperties ?? params.additionalProperties ?? [undefined];
+    for (const extra of named) {
+      const field = [base, extra].filter(Boolean).join('.') || '(root)';
+      issues.set(`${field}\n${problem}`, { field, problem });
+    }
+  }
+  return issues.size > 0
+    ? [...issues.values()]
+    : [{ field: '(root)', problem: 'does not match the payload schema' }];
 }
 
 /**
