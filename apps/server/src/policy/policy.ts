@@ -7,16 +7,47 @@
 import type { Role } from '@qadiya/domain';
 import type { Actor, ActiveAssignment } from './actor';
 
-/** What can be asked of the policy module. Each permission names the role that carries it. */
+/**
+ * Roles that handle files along the chain: the police, the prosecution and the courts. They may
+ * register persons and see their contact details.
+ */
+export const CASE_HANDLING_ROLES = [
+  'police_investigator',
+  'prosecutor',
+  'chief_prosecutor',
+  'judge',
+  'court_clerk',
+] as const satisfies readonly Role[];
+
+/**
+ * Roles that may look persons up: the case-handling roles and the services that work with the
+ * people of a file (child protection, mediation, correction centres). Lawyers are private parties
+ * and see persons only through their files; administrators, analysts and auditors never do.
+ */
+const PERSON_READERS = [
+  ...CASE_HANDLING_ROLES,
+  'child_protection_counsellor',
+  'mediator',
+  'correction_officer',
+] as const satisfies readonly Role[];
+
+/** What can be asked of the policy module. Each permission names the roles that carry it. */
 export const PERMISSIONS = {
-  'institution.create': 'admin',
-  'institution.update': 'admin',
-  'user.read': 'admin',
-  'user.manage': 'admin',
-  'role.grant': 'admin',
-  'role.settings': 'admin',
-  'audit.read': 'auditor',
-} as const satisfies Record<string, Role>;
+  'institution.create': ['admin'],
+  'institution.update': ['admin'],
+  'user.read': ['admin'],
+  'user.manage': ['admin'],
+  'role.grant': ['admin'],
+  'role.settings': ['admin'],
+  'audit.read': ['auditor'],
+  'person.register': CASE_HANDLING_ROLES,
+  'person.update': CASE_HANDLING_ROLES,
+  'person.read': PERSON_READERS,
+  'person.read_contact': CASE_HANDLING_ROLES,
+  // Holidays and weekend days: national admins for national holidays, an institution's admin for
+  // its own.
+  'calendar.manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -38,16 +69,18 @@ export interface RoleScope {
   institutionIds: string[];
 }
 
-function grantsScope(assignment: ActiveAssignment, role: Role): boolean {
+function grantsScope(assignment: ActiveAssignment, roles: readonly Role[]): boolean {
   return (
-    assignment.role === role &&
+    roles.includes(assignment.role) &&
     (assignment.grantKind === 'standard' || assignment.grantKind === 'break_glass') &&
     assignment.caseId === null
   );
 }
 
-export function roleScope(actor: Actor, role: Role): RoleScope {
-  const grants = actor.assignments.filter((a) => grantsScope(a, role));
+/** Institutions where the actor holds one of `roles` (or one role), or national scope. */
+export function roleScope(actor: Actor, roles: Role | readonly Role[]): RoleScope {
+  const wanted: readonly Role[] = typeof roles === 'string' ? [roles] : roles;
+  const grants = actor.assignments.filter((a) => grantsScope(a, wanted));
   return {
     national: grants.some((a) => a.institutionId === null),
     institutionIds: [
@@ -62,31 +95,48 @@ export function scopeFor(actor: Actor, permission: Permission): RoleScope {
 }
 
 export function decide(actor: Actor, permission: Permission, target: PolicyTarget): Decision {
-  const role = PERMISSIONS[permission];
-  const grants = actor.assignments.filter((a) => grantsScope(a, role));
+  const roles: readonly Role[] = PERMISSIONS[permission];
+  const needs = roles.join(' or ');
+  const grants = actor.assignments.filter((a) => grantsScope(a, roles));
   const national = grants.find((a) => a.institutionId === null);
   if (national) return { allowed: true, via: 'national', assignmentId: national.id };
-  if (nationalOnly(permission) || target.institutionId === null) {
-    return { allowed: false, reason: `${permission} needs a national ${role} assignment` };
-  }
   // A standard grant wins over a break-glass one, so break-glass use is only recorded when it was
   // really needed.
-  const local =
-    grants.find((a) => a.institutionId === target.institutionId && a.grantKind === 'standard') ??
-    grants.find((a) => a.institutionId === target.institutionId);
-  if (local) {
-    return {
-      allowed: true,
-      via: local.grantKind === 'break_glass' ? 'break_glass' : 'institution',
-      assignmentId: local.id,
-    };
+  const pick = (candidates: ActiveAssignment[]) =>
+    candidates.find((a) => a.grantKind === 'standard') ?? candidates[0];
+  const viaOf = (grant: ActiveAssignment) =>
+    grant.grantKind === 'break_glass' ? ('break_glass' as const) : ('institution' as const);
+  if (isRegistryPermission(permission)) {
+    const anywhere = pick(grants);
+    if (anywhere) return { allowed: true, via: viaOf(anywhere), assignmentId: anywhere.id };
+    return { allowed: false, reason: `${permission} needs a ${needs} assignment` };
   }
+  if (nationalOnly(permission) || target.institutionId === null) {
+    return { allowed: false, reason: `${permission} needs a national ${needs} assignment` };
+  }
+  const local = pick(grants.filter((a) => a.institutionId === target.institutionId));
+  if (local) return { allowed: true, via: viaOf(local), assignmentId: local.id };
   return {
     allowed: false,
-    reason: `${permission} needs a ${role} assignment at institution ${target.institutionId}`,
+    reason: `${permission} needs a ${needs} assignment at institution ${target.institutionId}`,
   };
 }
 
 function nationalOnly(permission: Permission): boolean {
   return permission === 'institution.create' || permission === 'role.settings';
+}
+
+/**
+ * Permissions over the national persons registry. A person is one record reused by every
+ * institution of the chain, so the object has no institution: holding one of the roles at any
+ * institution is enough (decided for the "case lifecycle" issue). What a person did in a file is
+ * protected by the file's own access rules, not here.
+ */
+function isRegistryPermission(permission: Permission): boolean {
+  return (
+    permission === 'person.register' ||
+    permission === 'person.update' ||
+    permission === 'person.read' ||
+    permission === 'person.read_contact'
+  );
 }

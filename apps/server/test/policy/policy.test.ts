@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, ActiveAssignment } from '../../src/policy/actor';
-import { decide, scopeFor } from '../../src/policy/policy';
+import { CASE_HANDLING_ROLES, decide, roleScope, scopeFor } from '../../src/policy/policy';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
@@ -88,5 +88,62 @@ describe('policy module', () => {
       { role: 'judge' },
     );
     expect(scopeFor(multi, 'user.read')).toEqual({ national: false, institutionIds: [A, B] });
+  });
+  it('lets a permission carried by several roles be held through any of them', () => {
+    for (const role of CASE_HANDLING_ROLES) {
+      const holder = actor({ role, institutionId: A });
+      expect({
+        role,
+        allowed: decide(holder, 'person.register', { institutionId: null }).allowed,
+      }).toEqual({ role, allowed: true });
+    }
+    const both = actor(
+      { role: 'judge', institutionId: A },
+      { role: 'prosecutor', institutionId: B },
+    );
+    expect(scopeFor(both, 'person.read')).toEqual({ national: false, institutionIds: [A, B] });
+    expect(roleScope(both, 'judge')).toEqual({ national: false, institutionIds: [A] });
+    expect(roleScope(both, ['judge', 'prosecutor'])).toEqual({
+      national: false,
+      institutionIds: [A, B],
+    });
+  });
+
+  it('opens the national persons registry to a grant at any institution, and to no other role', () => {
+    const clerkB = actor({ role: 'court_clerk', institutionId: B });
+    expect(decide(clerkB, 'person.read', { institutionId: null })).toMatchObject({
+      allowed: true,
+      via: 'institution',
+    });
+    expect(decide(clerkB, 'person.read', { institutionId: A }).allowed).toBe(true);
+    const counsellor = actor({ role: 'child_protection_counsellor', institutionId: A });
+    expect(decide(counsellor, 'person.read', { institutionId: null }).allowed).toBe(true);
+    expect(decide(counsellor, 'person.read_contact', { institutionId: null }).allowed).toBe(false);
+    expect(decide(counsellor, 'person.register', { institutionId: null }).allowed).toBe(false);
+    for (const role of ['admin', 'analyst', 'auditor', 'lawyer'] as const) {
+      const other = actor({ role, institutionId: null });
+      expect({
+        role,
+        allowed: decide(other, 'person.read', { institutionId: null }).allowed,
+      }).toEqual({ role, allowed: false });
+    }
+    const caseBound = actor({ role: 'prosecutor', grantKind: 'specific', caseId: 'c1' });
+    expect(decide(caseBound, 'person.read', { institutionId: null }).allowed).toBe(false);
+    const breakGlass = actor({ role: 'prosecutor', grantKind: 'break_glass', institutionId: B });
+    expect(decide(breakGlass, 'person.read', { institutionId: null })).toMatchObject({
+      allowed: true,
+      via: 'break_glass',
+    });
+  });
+
+  it('keeps calendar administration to national admins for national holidays', () => {
+    const adminA = actor({ role: 'admin', institutionId: A });
+    expect(decide(adminA, 'calendar.manage', { institutionId: A }).allowed).toBe(true);
+    expect(decide(adminA, 'calendar.manage', { institutionId: B }).allowed).toBe(false);
+    expect(decide(adminA, 'calendar.manage', { institutionId: null }).allowed).toBe(false);
+    const national = actor({ role: 'admin', institutionId: null });
+    expect(decide(national, 'calendar.manage', { institutionId: null }).allowed).toBe(true);
+    const judge = actor({ role: 'judge', institutionId: A });
+    expect(decide(judge, 'calendar.manage', { institutionId: A }).allowed).toBe(false);
   });
 });
