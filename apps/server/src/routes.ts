@@ -3,6 +3,7 @@ import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
 import type { FastifyTypebox } from './http/fastify-types';
 import { organisationRoutes } from './organisation/organisation.routes';
+import { personsRoutes } from './persons/persons.routes';
 import { usersRoutes } from './users/users.routes';
 
 export async function apiRoutes(app: FastifyTypebox): Promise<void> {
@@ -10,5 +11,6 @@ export async function apiRoutes(app: FastifyTypebox): Promise<void> {
   usersRoutes(app);
   auditRoutes(app);
   await authRoutes(app);
+  personsRoutes(app);
   await Promise.resolve();
 }

@@ -36,6 +36,13 @@ export const AUDIT_ACTIONS = {
   'audit.queried': 'The audit log was queried through the API.',
   'system.demo_seeded': 'Demo data was loaded into an empty database.',
   'system.restored': 'The database was restored from a backup.',
+  // Persons registry
+  'person.created': 'A person was registered in the national persons registry.',
+  'person.updated':
+    'A person record was corrected; a changed date of birth or sex is recorded with before/after.',
+  // Working-day calendars
+  'calendar.changed':
+    "A holiday was added or removed, or an institution's weekend days were changed.",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,0 +1,101 @@
+/**
+ * The national persons registry (`/api/v1/persons`): register, look up, read and correct persons.
+ * Routes validate, build the use-case context, call one use case and present the result.
+ */
+import { Type } from 'typebox';
+import type { FastifyTypebox } from '../http/fastify-types';
+import { useCaseContext } from '../http/request-context';
+import { errorResponses, IdParams } from '../http/schemas';
+import { presentPerson } from './person.presenter';
+import {
+  ListPersonsQuery,
+  PersonResponse,
+  RegisterPersonBody,
+  UpdatePersonBody,
+} from './persons.schemas';
+import { canSeeContact, findPersons, getPerson } from './read-persons';
+import { registerPerson } from './register-person';
+import { updatePerson } from './update-person';
+
+const tags = ['persons'];
+
+export function personsRoutes(app: FastifyTypebox): void {
+  app.post(
+    '/persons',
+    {
+      schema: {
+        tags,
+        summary: 'Register a person (a national ID already registered gets 409 with its person id)',
+        body: RegisterPersonBody,
+        response: { 201: PersonResponse, ...errorResponses(409) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = useCaseContext(request);
+      const person = await registerPerson(ctx, request.body);
+      return reply
+        .status(201)
+        .send(presentPerson(person, { includeContact: canSeeContact(ctx.actor) }));
+    },
+  );
+
+  app.get(
+    '/persons',
+    {
+      schema: {
+        tags,
+        summary: 'Find persons by part of a name or by national ID, ordered by family name',
+        querystring: ListPersonsQuery,
+        response: {
+          200: Type.Object({ items: Type.Array(PersonResponse), total: Type.Integer() }),
+          ...errorResponses(),
+        },
+      },
+    },
+    async (request) => {
+      const ctx = useCaseContext(request);
+      const { q, ...rest } = request.query;
+      const result = await findPersons(ctx, { ...rest, search: q });
+      const includeContact = canSeeContact(ctx.actor);
+      return {
+        items: result.rows.map((row) => presentPerson(row, { includeContact })),
+        total: result.total,
+      };
+    },
+  );
+
+  app.get(
+    '/persons/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One person',
+        params: IdParams,
+        response: { 200: PersonResponse, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      const ctx = useCaseContext(request);
+      const person = await getPerson(ctx, request.params.id);
+      return presentPerson(person, { includeContact: canSeeContact(ctx.actor) });
+    },
+  );
+
+  app.patch(
+    '/persons/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Correct a person; send the version you edited (409 if stale)',
+        params: IdParams,
+        body: UpdatePersonBody,
+        response: { 200: PersonResponse, ...errorResponses(404, 409) },
+      },
+    },
+    async (request) => {
+      const ctx = useCaseContext(request);
+      const person = await updatePerson(ctx, request.params.id, request.body);
+      return presentPerson(person, { includeContact: canSeeContact(ctx.actor) });
+    },
+  );
+}

@@ -1,0 +1,114 @@
+import { Type, type Static, type TSchema } from 'typebox';
+import { Uuid } from '../http/schemas';
+
+// `\\S`: at least one character that is not a space (values are stored trimmed).
+const NamePart = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
+const NullableNamePart = Type.Union([NamePart, Type.Null()]);
+const NationalId = Type.String({
+  pattern: '^[0-9]{9}$',
+  description: 'Palestinian identity number: nine digits',
+  examples: ['401234567'],
+});
+const Sex = Type.Union([Type.Literal('female'), Type.Literal('male'), Type.Null()]);
+const DateOfBirth = Type.String({
+  format: 'date',
+  description: 'YYYY-MM-DD; not in the future',
+  examples: ['1990-04-17'],
+});
+const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+const personFields = {
+  fatherNameAr: Type.Optional(NullableNamePart),
+  grandfatherNameAr: Type.Optional(NullableNamePart),
+  familyNameAr: Type.Optional(NullableNamePart),
+  nameLatin: Type.Optional(nullable(Type.String({ minLength: 1, maxLength: 300, pattern: '\\S' }))),
+  nationalId: Type.Optional(nullable(NationalId)),
+  sex: Type.Optional(Sex),
+  dateOfBirth: Type.Optional(nullable(DateOfBirth)),
+  nationality: Type.Optional(
+    nullable(Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' })),
+  ),
+  phone: Type.Optional(
+    nullable(Type.String({ pattern: '^[0-9+() -]{3,40}$', examples: ['+970 59 123 4567'] })),
+  ),
+  address: Type.Optional(nullable(Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' }))),
+};
+
+export const RegisterPersonBody = Type.Object(
+  { firstNameAr: NamePart, ...personFields },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        firstNameAr: 'أحمد',
+        fatherNameAr: 'محمود',
+        grandfatherNameAr: 'سالم',
+        familyNameAr: 'الخطيب',
+        nameLatin: 'Ahmad Mahmoud Salem al-Khatib',
+        nationalId: '401234567',
+        sex: 'male',
+        dateOfBirth: '1990-04-17',
+        nationality: 'PS',
+      },
+    ],
+  },
+);
+export type RegisterPersonBody = Static<typeof RegisterPersonBody>;
+
+export const UpdatePersonBody = Type.Object(
+  {
+    version: Type.Integer({
+      minimum: 1,
+      description: 'The version you edited; a stale one gets 409',
+    }),
+    firstNameAr: Type.Optional(NamePart),
+    ...personFields,
+  },
+  { additionalProperties: false },
+);
+export type UpdatePersonBody = Static<typeof UpdatePersonBody>;
+
+export const ListPersonsQuery = Type.Object(
+  {
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: 'Part of any name (Arabic or Latin)',
+      }),
+    ),
+    nationalId: Type.Optional(NationalId),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
+  },
+  { additionalProperties: false },
+);
+
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+
+export const PersonResponse = Type.Object({
+  id: Uuid,
+  nationalId: NullableString,
+  firstNameAr: Type.String(),
+  fatherNameAr: NullableString,
+  grandfatherNameAr: NullableString,
+  familyNameAr: NullableString,
+  fullNameAr: Type.String({ description: 'The four-part name, parts present joined by spaces' }),
+  nameLatin: NullableString,
+  sex: Sex,
+  dateOfBirth: NullableString,
+  nationality: NullableString,
+  phone: Type.Optional(
+    Type.Union([Type.String(), Type.Null()], {
+      description: 'Only for users holding a case-handling role',
+    }),
+  ),
+  address: Type.Optional(
+    Type.Union([Type.String(), Type.Null()], {
+      description: 'Only for users holding a case-handling role',
+    }),
+  ),
+  version: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
