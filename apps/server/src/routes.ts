@@ -2,6 +2,7 @@
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
 import type { FastifyTypebox } from './http/fastify-types';
+import { offencesRoutes } from './offences/offences.routes';
 import { organisationRoutes } from './organisation/organisation.routes';
 import { personsRoutes } from './persons/persons.routes';
 import { usersRoutes } from './users/users.routes';
@@ -12,5 +13,6 @@ export async function apiRoutes(app: FastifyTypebox): Promise<void> {
   auditRoutes(app);
   await authRoutes(app);
   personsRoutes(app);
+  offencesRoutes(app);
   await Promise.resolve();
 }
