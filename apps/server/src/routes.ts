@@ -1,6 +1,7 @@
 /** Every area's routes, registered under /api/v1. Add a new area here. */
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
+import { calendarRoutes } from './calendar/calendar.routes';
 import type { FastifyTypebox } from './http/fastify-types';
 import { offencesRoutes } from './offences/offences.routes';
 import { organisationRoutes } from './organisation/organisation.routes';
@@ -14,5 +15,6 @@ export async function apiRoutes(app: FastifyTypebox): Promise<void> {
   await authRoutes(app);
   personsRoutes(app);
   offencesRoutes(app);
+  calendarRoutes(app);
   await Promise.resolve();
 }
