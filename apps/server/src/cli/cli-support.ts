@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import type { AuditEntry, RequestOrigin } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
@@ -62,9 +63,7 @@ export function assertPgliteNotInUse(dataDir: string, canForce: boolean): void {
   throw new CliError(
     `The embedded database in ${dataDir} is open (postmaster.pid is present): stop the Qadiya ` +
       'server and any other qadiya command first. If nothing is running (the server crashed), ' +
-      (canForce
-        ? 'pass --force.'
-        : 'start and stop the server once, or delete that postmaster.pid file.'),
+      (canForce ? 'pass --force.' : 'delete that postmaster.pid file.'),
   );
 }
 
@@ -81,6 +80,10 @@ export async function withMaintenanceDatabase<T>(
   try {
     return await work(handle);
   } finally {
+    // Kysely's destroy() skips a driver it never used, which would leave PGlite open (its
+    // postmaster.pid stays, and later commands refuse the folder) or the pool alive after a
+    // command that only migrated. One query makes sure close() reaches the engine.
+    await sql`SELECT 1`.execute(handle.db).catch(() => undefined);
     await handle.close();
   }
 }

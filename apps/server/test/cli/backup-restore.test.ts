@@ -148,7 +148,7 @@ describe(`qadiya backup and restore (${engine})`, () => {
         // Every other command refuses too: two processes on one PGlite folder would corrupt it.
         await expect(
           withMaintenanceDatabase(scratch.config, () => Promise.resolve()),
-        ).rejects.toThrow(/start and stop the server once/);
+        ).rejects.toThrow(/delete that postmaster.pid file/);
       } finally {
         await open.close();
       }

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database';
 
@@ -70,6 +71,7 @@ describe('the qadiya command (spawned)', () => {
           UPDATE audit_log SET details = '{}'::jsonb WHERE seq = 1;
           ALTER TABLE audit_log ENABLE TRIGGER USER;`),
       );
+      await sql`SELECT 1`.execute(handle.db); // so that close() reaches PGlite (see cli-support)
     } finally {
       await handle.close();
     }

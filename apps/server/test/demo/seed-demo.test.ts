@@ -9,11 +9,7 @@ import { startupBanner } from '../../src/demo/demo-logins';
 import { DEMO_PASSWORD, seedDemo } from '../../src/demo/seed-demo';
 import { systemClock } from '../../src/clock';
 import { buildTestApp, type TestApp } from '../support/app';
-import {
-  isolatedTestDatabase,
-  sharedTestDatabase,
-  type IsolatedDatabase,
-} from '../support/database';
+import { isolatedTestDatabase, type IsolatedDatabase } from '../support/database';
 import { bearer, buildUser, loginAs } from '../support/factories';
 import { captureOutput } from '../cli/cli-test-support';
 
@@ -21,6 +17,17 @@ describe('demo seed', () => {
   let iso: IsolatedDatabase;
   beforeAll(async () => {
     iso = await isolatedTestDatabase();
+    // A database with only an account in it (a first administrator) is not empty either.
+    const admin = await buildUser(iso.handle.db);
+    const refused = await seedDemo(iso.handle.db, {
+      origin: { requestId: null, sourceIp: null, occurredAt: new Date() },
+      actor: { userId: null, username: 'cli:test' },
+    });
+    expect(refused).toEqual({
+      isSeeded: false,
+      existing: { regions: 0, institutions: 0, users: 1 },
+    });
+    await iso.handle.db.deleteFrom('users').where('id', '=', admin.id).execute();
     // The start-up path, with the production password cost: what `npm start` does.
     expect(await prepareDemoAtStartup(iso.handle.db, systemClock)).toEqual({
       isDemo: true,
@@ -160,17 +167,5 @@ describe('demo seed', () => {
       expect(banner).toMatch(new RegExp(`\\n +${username} +qadiya-demo +`));
     }
     expect(startupBanner('http://localhost:8080', false)).not.toContain(DEMO_PASSWORD);
-  });
-});
-
-describe('demo seed on a database in use', () => {
-  it('refuses when any user exists, even without institutions', async () => {
-    const shared = await sharedTestDatabase();
-    await buildUser(shared.db);
-    const result = await seedDemo(shared.db, {
-      origin: { requestId: null, sourceIp: null, occurredAt: new Date() },
-      actor: { userId: null, username: 'cli:test' },
-    });
-    expect(result.isSeeded).toBe(false);
   });
 });
