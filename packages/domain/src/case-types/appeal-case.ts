@@ -21,6 +21,7 @@ export const appealCase = defineCaseType<State>({
   referenceCode: 'AP',
   institutionKinds: ['court'],
   registeringRoles: [],
+  acceptingRoles: clerks,
   initialState: 'filed',
   states: {
     filed: { labels: { ar: 'مودعة', en: 'Filed' } },
@@ -49,8 +50,6 @@ export const appealCase = defineCaseType<State>({
         },
         { additionalProperties: false },
       ),
-      action: 'decision.record',
-      effects: [{ kind: 'notify', topic: 'appeal.decided' }],
     }),
     refer_for_execution: defineEvent({
       labels: { ar: 'إحالة للتنفيذ', en: 'Send for execution' },

@@ -23,6 +23,7 @@ export const civilClaim = defineCaseType<State>({
   referenceCode: 'CV',
   institutionKinds: ['court'],
   registeringRoles: clerks,
+  acceptingRoles: [],
   initialState: 'filed',
   states: {
     filed: { labels: { ar: 'مسجلة', en: 'Filed' } },
@@ -63,7 +64,6 @@ export const civilClaim = defineCaseType<State>({
         },
         { additionalProperties: false },
       ),
-      action: 'decision.record',
     }),
     close_claim: defineEvent({
       labels: { ar: 'إغلاق الدعوى', en: 'Close the claim' },

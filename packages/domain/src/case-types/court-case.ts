@@ -37,6 +37,7 @@ export const courtCase = defineCaseType<State>({
   referenceCode: 'CR',
   institutionKinds: ['court'],
   registeringRoles: [],
+  acceptingRoles: clerks,
   initialState: 'filed',
   states: {
     filed: { labels: { ar: 'مودعة', en: 'Filed' } },

@@ -13,6 +13,7 @@ export const executionFile = defineCaseType<State>({
   referenceCode: 'EX',
   institutionKinds: ['prosecution_office'],
   registeringRoles: [],
+  acceptingRoles: executors,
   initialState: 'opened',
   states: {
     opened: { labels: { ar: 'مفتوح', en: 'Opened' } },

@@ -62,7 +62,8 @@ export const ReferPayload = (field: string) =>
 export const ScheduleHearingPayload = Type.Object(
   {
     startsAt: DateTime,
-    durationMinutes: Type.Integer({ minimum: 5, maximum: 600, default: 60 }),
+    /** Defaults to 60 minutes when left out. */
+    durationMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 600 })),
     room: Text(60),
     judgeIds: Type.Array(Uuid, { minItems: 1, maxItems: 5, uniqueItems: true }),
     summonedPartyIds: Type.Optional(Type.Array(Uuid, { maxItems: 50, uniqueItems: true })),

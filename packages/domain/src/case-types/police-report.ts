@@ -22,6 +22,7 @@ export const policeReport = defineCaseType<State>({
   referenceCode: 'PR',
   institutionKinds: ['police_unit'],
   registeringRoles: police,
+  acceptingRoles: [],
   initialState: 'reported',
   states: {
     reported: { labels: { ar: 'مُبلّغ عنه', en: 'Reported' } },
@@ -63,7 +64,6 @@ export const policeReport = defineCaseType<State>({
           institutionField: 'prosecutionOfficeId',
           link: 'referral',
         },
-        { kind: 'notify', topic: 'case.referred' },
       ],
     }),
     close_report: defineEvent({

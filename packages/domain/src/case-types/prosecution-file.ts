@@ -30,6 +30,7 @@ export const prosecutionFile = defineCaseType<State>({
   referenceCode: 'PF',
   institutionKinds: ['prosecution_office'],
   registeringRoles: prosecutors,
+  acceptingRoles: prosecutors,
   initialState: 'registered',
   states: {
     registered: { labels: { ar: 'مسجّل', en: 'Registered' } },
@@ -83,6 +84,7 @@ export const prosecutionFile = defineCaseType<State>({
         { additionalProperties: false },
       ),
       action: 'decision.record',
+      actionParams: { decision: 'close' },
       effects: [{ kind: 'complete_deadlines', names: ['decide_file'] }],
     }),
     refer_to_mediation: defineEvent({
@@ -116,6 +118,7 @@ export const prosecutionFile = defineCaseType<State>({
       roles: prosecutors,
       payload: NotePayload,
       action: 'decision.record',
+      actionParams: { decision: 'close' },
     }),
     indict: defineEvent({
       labels: { ar: 'إصدار لائحة اتهام', en: 'Indict (لائحة اتهام)' },
@@ -149,10 +152,10 @@ export const prosecutionFile = defineCaseType<State>({
         },
       ],
       action: 'decision.record',
+      actionParams: { decision: 'indict' },
       effects: [
         { kind: 'refer', toCaseType: 'court_case', institutionField: 'courtId', link: 'referral' },
         { kind: 'complete_deadlines', names: ['decide_file'] },
-        { kind: 'notify', topic: 'case.indicted' },
       ],
     }),
     transfer: defineEvent({

@@ -37,7 +37,6 @@ export interface Guard<P = unknown> {
 export type CaseAction =
   | 'party.add'
   | 'charge.add'
-  | 'charge.dispose'
   | 'detention.arrest'
   | 'detention.order'
   | 'detention.release'
@@ -76,8 +75,7 @@ export type Effect =
       /** The payload field holding the receiving institution's id. */
       institutionField: string;
       link: 'referral' | 'appeal' | 'execution' | 'transfer';
-    }
-  | { kind: 'notify'; topic: string };
+    };
 
 export interface EventDefinition<State extends string = string, P extends TSchema = TSchema> {
   labels: Labels;
@@ -111,6 +109,8 @@ export interface CaseTypeDefinition<State extends string = string> {
   institutionKinds: readonly InstitutionKind[];
   /** Roles that may register a new file of this type directly (empty: only by referral). */
   registeringRoles: readonly Role[];
+  /** Roles that accept (or return) a file of this type referred by another institution. */
+  acceptingRoles: readonly Role[];
   /** The state of a newly registered or accepted file. */
   initialState: State;
   states: Readonly<Record<State, StateDefinition>>;

@@ -26,6 +26,7 @@ export function definitionProblems(
     problems.push(`${where}: initial state ${definition.initialState} is not a state`);
   if (definition.institutionKinds.length === 0) problems.push(`${where}: no institution keeps it`);
   checkRoles(definition.registeringRoles, 'registeringRoles');
+  checkRoles(definition.acceptingRoles, 'acceptingRoles');
 
   const guardCodes = new Set<string>();
   const deadlineNames = new Set<string>();
@@ -90,7 +91,6 @@ function effectProblems(
       }
       return [];
     case 'complete_deadlines':
-    case 'notify':
       return [];
   }
 }
@@ -124,6 +124,18 @@ function reachabilityProblems(definition: CaseTypeDefinition): string[] {
 export function assertValidDefinitions(definitions: readonly CaseTypeDefinition[]): void {
   const known = definitions.map((d) => d.caseType);
   const problems = definitions.flatMap((d) => definitionProblems(d, known));
+  for (const source of definitions) {
+    for (const event of Object.values(source.events)) {
+      for (const effect of event.effects ?? []) {
+        const target = definitions.find(
+          (d) => d.caseType === (effect.kind === 'refer' ? effect.toCaseType : ''),
+        );
+        const problem = `case type ${target?.caseType ?? ''} receives referrals but no role may accept them`;
+        if (target && target.acceptingRoles.length === 0 && !problems.includes(problem))
+          problems.push(problem);
+      }
+    }
+  }
   const duplicates = known.filter((name, i) => known.indexOf(name) !== i);
   for (const name of new Set(duplicates)) problems.push(`case type ${name} is defined twice`);
   if (problems.length > 0)
