@@ -10,3 +10,5 @@ export * from './case-types/payloads';
 export * from './case-types/common-events';
 export * from './case-types/registry';
 export * from './calendar/working-days';
+export * from './justice/competence';
+export * from './justice/detention-rules';

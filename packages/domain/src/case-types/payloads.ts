@@ -45,7 +45,12 @@ export const DetentionOrderPayload = Type.Object(
   {
     detentionId: Uuid,
     /** Hours (police, prosecution) or days (court extensions), per the rule table. */
-    duration: Type.Integer({ minimum: 1, maximum: 365 }),
+    duration: Type.Integer({
+      minimum: 1,
+      maximum: 365,
+      description:
+        'Hours for police and prosecution orders, days for court extensions; the detention rule table sets the limits',
+    }),
     reason: Text(2000),
   },
   { additionalProperties: false },
