@@ -8,6 +8,8 @@ import { systemClock } from './clock';
 import { loadConfig } from './config';
 import { prepareDemoAtStartup } from './demo/demo-startup';
 import { startupBanner } from './demo/demo-logins';
+import { OUTBOX_HANDLERS } from './outbox/handlers';
+import { startOutboxWorker } from './outbox/outbox-worker';
 import { openMigratedDatabase } from './runtime';
 
 export async function serve(): Promise<void> {
@@ -20,10 +22,16 @@ export async function serve(): Promise<void> {
     config,
     databaseKind: handle.kind,
   });
+  // Hand-overs between institutions travel through the outbox; every instance runs a worker.
+  const stopOutbox = startOutboxWorker(app.services, OUTBOX_HANDLERS, {
+    intervalMs: 1000,
+    log: (error) => app.log.error({ err: error }, 'outbox delivery failed'),
+  });
   closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
     await app.close();
+    await stopOutbox();
     await handle.close();
   });
   await app.listen({ port: config.port, host: config.host });

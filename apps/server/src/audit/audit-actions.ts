@@ -32,6 +32,14 @@ export const AUDIT_ACTIONS = {
   'role.granted': 'A role assignment was created.',
   'role.revoked': 'A role assignment was revoked.',
   'role.settings_changed': 'A per-role setting (such as MFA required) was changed.',
+  // Files
+  'case.registered': 'A file was registered directly (not by referral) and numbered.',
+  'case.event':
+    'An event was fired on a file (the file changed); details name the event and versions.',
+  'case.received':
+    "A referred file arrived in the receiving institution's inbox (outbox delivery).",
+  'case.accepted': 'A referred file was accepted from the inbox, numbered and assigned.',
+  'case.returned': 'A referred file was returned to the sender with a reason.',
   // Audit itself and operations
   'audit.queried': 'The audit log was queried through the API.',
   'system.demo_seeded': 'Demo data was loaded into an empty database.',

@@ -28,6 +28,10 @@ export const ERROR_STATUS = {
   ALREADY_EXISTS: 409,
   MFA_ALREADY_ENABLED: 409,
   MFA_NOT_PENDING: 409,
+  EVENT_NOT_ALLOWED: 409,
+  CASE_NOT_ACCEPTED: 409,
+  NOT_IN_INBOX: 409,
+  ROLE_NOT_PERMITTED: 403,
   // 413, 415, 429
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -39,11 +43,17 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+/**
+ * A rule of a case type refused the request (a guard, or a rule an action enforces). Its code is
+ * the rule's own, e.g. `HEARING_IN_PAST`, declared next to the rule in the domain package.
+ */
+export type RuleCode = string & { readonly __rule?: never };
+
 export class AppError extends Error {
-  readonly code: ErrorCode;
+  readonly code: ErrorCode | RuleCode;
   readonly details: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+  constructor(code: ErrorCode | RuleCode, message: string, details: Record<string, unknown> = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;
@@ -51,12 +61,21 @@ export class AppError extends Error {
   }
 
   get status(): number {
-    return ERROR_STATUS[this.code];
+    return Object.hasOwn(ERROR_STATUS, this.code) ? ERROR_STATUS[this.code as ErrorCode] : 409;
   }
 }
 
+/** A broken business rule: 409, coded with the rule's code, with the message in both languages. */
+export function ruleViolation(
+  code: string,
+  message: { ar: string; en: string },
+  details: Record<string, unknown> = {},
+): AppError {
+  return new AppError(code, message.en, { rule: code, messageAr: message.ar, ...details });
+}
+
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details: Record<string, unknown> };
+  error: { code: ErrorCode | RuleCode; message: string; details: Record<string, unknown> };
 }
 
 export function errorBody(error: AppError): ErrorBody {

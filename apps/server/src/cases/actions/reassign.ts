@@ -1,0 +1,55 @@
+/** assignment.change: a chief prosecutor or court reassigns the lead of a file, with a reason. */
+import { decideCaseAccess } from '../../policy/case-access';
+import { findActiveAssignments } from '../../auth/sessions.repository';
+import { invalidField } from '../../http/validation';
+import { assignLead, leadRoleFor } from '../case-assignment';
+import type { ActionHandler } from './action-context';
+
+export const reassignLead: ActionHandler = async ({ trx, ctx, file, payload, now }) => {
+  const institution = await trx
+    .selectFrom('institutions')
+    .select('kind')
+    .where('id', '=', file.institution_id)
+    .executeTakeFirstOrThrow();
+  const role = leadRoleFor(institution.kind);
+  const userId = payload.userId as string;
+  const user = await trx
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name_ar', 'display_name_en', 'institution_id', 'is_active'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!role || !user?.is_active) throw invalidField('userId', 'no such active user');
+  const assignments = await findActiveAssignments(trx, userId, now);
+  const access = decideCaseAccess(
+    {
+      userId,
+      username: user.username,
+      displayNameAr: user.display_name_ar,
+      displayNameEn: user.display_name_en,
+      institutionId: user.institution_id,
+      sessionId: '',
+      assignments,
+    },
+    {
+      id: file.id,
+      institutionId: file.institution_id,
+      unitId: file.unit_id,
+      confidentiality: 'normal',
+    },
+    [],
+  );
+  if (!access.allowed || !access.roles.includes(role)) {
+    throw invalidField(
+      'userId',
+      `must be a ${role} of this institution who is not recused from the file`,
+    );
+  }
+  await assignLead(trx, {
+    caseId: file.id,
+    userId,
+    role,
+    actor: ctx.actor,
+    now,
+    reason: payload.reason as string,
+  });
+};

@@ -1,0 +1,109 @@
+/**
+ * Who gets a new file. Court files go to the judges of the court by equal rotation per case type
+ * (the judge with the fewest files of that type gets the next; ties go to whoever waited longest),
+ * as Jordan's Mizan does; prosecution files likewise among the prosecutors of the unit. Called
+ * after the numbering counter is locked, so two concurrent files never see the same counts.
+ */
+import type { Role } from '@qadiya/domain';
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema';
+import { actorUserIdForFk, type Actor } from '../policy/actor';
+
+/** The role that leads a file of each kind of institution. */
+export function leadRoleFor(institutionKind: string): Role | null {
+  switch (institutionKind) {
+    case 'court':
+      return 'judge';
+    case 'prosecution_office':
+      return 'prosecutor';
+    case 'police_unit':
+      return 'police_investigator';
+    default:
+      return null;
+  }
+}
+
+export async function pickByRotation(
+  trx: Transaction<Database>,
+  params: { institutionId: string; unitId: string | null; caseType: string; role: Role; now: Date },
+): Promise<string | null> {
+  const candidates = await trx
+    .selectFrom('role_assignments as ra')
+    .innerJoin('users as u', 'u.id', 'ra.user_id')
+    .select(['u.id', 'u.username'])
+    .where('ra.role', '=', params.role)
+    .where('ra.grant_kind', '=', 'standard')
+    .where('ra.institution_id', '=', params.institutionId)
+    .where('ra.revoked_at', 'is', null)
+    .where('ra.valid_from', '<=', params.now)
+    .where((eb) => eb.or([eb('ra.valid_until', 'is', null), eb('ra.valid_until', '>', params.now)]))
+    .where((eb) =>
+      params.unitId
+        ? eb.or([eb('ra.unit_id', 'is', null), eb('ra.unit_id', '=', params.unitId)])
+        : eb.val(true),
+    )
+    .where('u.is_active', '=', true)
+    .groupBy(['u.id', 'u.username'])
+    .execute();
+  if (candidates.length === 0) return null;
+  const loads = await trx
+    .selectFrom('case_assignments as ca')
+    .innerJoin('cases as c', 'c.id', 'ca.case_id')
+    .select([
+      'ca.user_id',
+      (eb) => eb.fn.countAll<number>().as('files'),
+      (eb) => eb.fn.max('ca.assigned_at').as('last_assigned'),
+    ])
+    .where('ca.is_lead', '=', true)
+    .where('c.institution_id', '=', params.institutionId)
+    .where('c.case_type', '=', params.caseType)
+    .where(
+      'ca.user_id',
+      'in',
+      candidates.map((c) => c.id),
+    )
+    .groupBy('ca.user_id')
+    .execute();
+  const loadOf = new Map(loads.map((l) => [l.user_id, l]));
+  const ranked = [...candidates].sort((a, b) => {
+    const la = loadOf.get(a.id);
+    const lb = loadOf.get(b.id);
+    const byCount = (la?.files ?? 0) - (lb?.files ?? 0);
+    if (byCount !== 0) return byCount;
+    const byWait = (la?.last_assigned?.getTime() ?? 0) - (lb?.last_assigned?.getTime() ?? 0);
+    return byWait !== 0 ? byWait : a.username.localeCompare(b.username);
+  });
+  return ranked[0]?.id ?? null;
+}
+
+export async function assignLead(
+  trx: Transaction<Database>,
+  params: {
+    caseId: string;
+    userId: string;
+    role: Role;
+    actor: Actor | null;
+    now: Date;
+    reason: string;
+  },
+): Promise<void> {
+  await trx
+    .updateTable('case_assignments')
+    .set({ ended_at: params.now, end_reason: params.reason })
+    .where('case_id', '=', params.caseId)
+    .where('is_lead', '=', true)
+    .where('ended_at', 'is', null)
+    .execute();
+  await trx
+    .insertInto('case_assignments')
+    .values({
+      case_id: params.caseId,
+      user_id: params.userId,
+      role: params.role,
+      is_lead: true,
+      assigned_at: params.now,
+      assigned_by: params.actor ? actorUserIdForFk(params.actor) : null,
+      reason: params.reason,
+    })
+    .execute();
+}

@@ -1,0 +1,229 @@
+/**
+ * Files: register, open, list, fire events, the timeline, and the inbox of referred files.
+ * Routes validate, call one use case and present; the policy decisions are in the use cases.
+ */
+import { CASE_TYPES } from '@qadiya/domain';
+import { Type } from 'typebox';
+import type { FastifyTypebox } from '../http/fastify-types';
+import { useCaseContext } from '../http/request-context';
+import { errorResponses, IdParams } from '../http/schemas';
+import { presentCaseHeader, presentCasePage, presentEventOptions } from './case.presenter';
+import {
+  AcceptBody,
+  CaseHeader,
+  CaseListResponse,
+  CasePage,
+  FireEventBody,
+  ListCasesQuery,
+  RegisterCaseBody,
+  ReturnBody,
+  TimelineResponse,
+} from './cases.schemas';
+import { definitionOf, fireEvent } from './fire-event';
+import { acceptCase, returnCase } from './intake/accept-case';
+import { getCase, getTimeline, listCases } from './read-cases';
+import { registerCase } from './register-case';
+
+const tags = ['cases'];
+
+export function casesRoutes(app: FastifyTypebox): void {
+  app.get(
+    '/case-types',
+    {
+      schema: {
+        tags,
+        summary: 'The case types with their states and events (payload schemas drive the forms)',
+        response: {
+          200: Type.Array(Type.Object({}, { additionalProperties: true })),
+          ...errorResponses(),
+        },
+      },
+    },
+    () =>
+      CASE_TYPES.map((d) => ({
+        caseType: d.caseType,
+        version: d.version,
+        labels: d.labels,
+        referenceCode: d.referenceCode,
+        institutionKinds: d.institutionKinds,
+        registeringRoles: d.registeringRoles,
+        initialState: d.initialState,
+        states: d.states,
+        events: presentEventOptions(d, Object.keys(d.events)),
+      })),
+  );
+
+  app.post(
+    '/cases',
+    {
+      schema: {
+        tags,
+        summary:
+          'Register a file (police report, prosecution file, civil claim); it is numbered and assigned',
+        body: RegisterCaseBody,
+        response: { 201: CaseHeader, ...errorResponses(409) },
+      },
+    },
+    async (request, reply) => {
+      const file = await registerCase(useCaseContext(request), request.body);
+      return reply.status(201).send(presentCaseHeader(file, definitionOf(file)));
+    },
+  );
+
+  app.get(
+    '/cases',
+    {
+      schema: {
+        tags,
+        summary: 'Files you may open (filtered in the database by the access policy)',
+        querystring: ListCasesQuery,
+        response: { 200: CaseListResponse, ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const result = await listCases(useCaseContext(request), request.query);
+      return {
+        items: result.rows.map((row) => presentCaseHeader(row, definitionOf(row))),
+        total: result.total,
+      };
+    },
+  );
+
+  app.get(
+    '/inbox',
+    {
+      schema: {
+        tags,
+        summary: 'Files referred to your institution, waiting to be accepted or returned',
+        querystring: ListCasesQuery,
+        response: { 200: CaseListResponse, ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const result = await listCases(useCaseContext(request), request.query, 'pending');
+      return {
+        items: result.rows.map((row) => presentCaseHeader(row, definitionOf(row))),
+        total: result.total,
+      };
+    },
+  );
+
+  app.get(
+    '/cases/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'The case page: header, team, parties, charges, detention, hearings, deadlines, linked files, events you may fire',
+        params: IdParams,
+        response: { 200: CasePage, ...errorResponses(404) },
+      },
+    },
+    async (request) => presentCasePage(await getCase(useCaseContext(request), request.params.id)),
+  );
+
+  app.get(
+    '/cases/:id/events',
+    {
+      schema: {
+        tags,
+        summary: 'The timeline of a file, and the events you may fire now',
+        params: IdParams,
+        response: { 200: TimelineResponse, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      const timeline = await getTimeline(useCaseContext(request), request.params.id);
+      const { definition } = timeline;
+      return {
+        case: presentCaseHeader(timeline.file, definition),
+        events: timeline.events.map((e) => ({
+          id: e.id,
+          seq: e.seq,
+          eventType: e.event_type,
+          labels: definition.events[e.event_type]?.labels ?? intakeLabels(e.event_type),
+          actor: e.actor_user_id
+            ? { userId: e.actor_user_id, nameAr: e.actor_name_ar, nameEn: e.actor_name_en }
+            : null,
+          occurredAt: e.occurred_at.toISOString(),
+          workflowVersion: e.workflow_version,
+          payload: e.payload,
+          stateBefore: e.state_before,
+          stateAfter: e.state_after,
+        })),
+        availableEvents: presentEventOptions(definition, timeline.availableEvents),
+      };
+    },
+  );
+
+  app.post(
+    '/cases/:id/events',
+    {
+      schema: {
+        tags,
+        summary: 'Fire an event: the only way a file changes',
+        description:
+          '409 EVENT_NOT_ALLOWED lists the events allowed in the current state; 409 STALE_VERSION gives the current version; ' +
+          '403 ROLE_NOT_PERMITTED is audited; 400 names the payload field; a broken rule is 409 with its own code (e.g. HEARING_IN_PAST).',
+        params: IdParams,
+        body: FireEventBody,
+        response: { 200: CasePage, ...errorResponses(404, 409) },
+      },
+    },
+    async (request) => {
+      const ctx = useCaseContext(request);
+      const { event, version, payload } = request.body;
+      await fireEvent(ctx, request.params.id, {
+        event,
+        version,
+        payload: payload as Record<string, unknown>,
+      });
+      return presentCasePage(await getCase(ctx, request.params.id));
+    },
+  );
+
+  app.post(
+    '/cases/:id/accept',
+    {
+      schema: {
+        tags,
+        summary: 'Accept a referred file from the inbox: it is numbered and assigned',
+        params: IdParams,
+        body: AcceptBody,
+        response: { 200: CaseHeader, ...errorResponses(404, 409) },
+      },
+    },
+    async (request) => {
+      const file = await acceptCase(useCaseContext(request), request.params.id, request.body);
+      return presentCaseHeader(file, definitionOf(file));
+    },
+  );
+
+  app.post(
+    '/cases/:id/return',
+    {
+      schema: {
+        tags,
+        summary: 'Return a referred file to the sender, with a reason',
+        params: IdParams,
+        body: ReturnBody,
+        response: { 200: CaseHeader, ...errorResponses(404, 409) },
+      },
+    },
+    async (request) => {
+      const file = await returnCase(useCaseContext(request), request.params.id, request.body);
+      return presentCaseHeader(file, definitionOf(file));
+    },
+  );
+}
+
+const INTAKE_EVENT_LABELS: Record<string, { ar: string; en: string }> = {
+  registered: { ar: 'تسجيل الملف', en: 'Registered' },
+  received: { ar: 'ورود ملف محال', en: 'Received by referral' },
+  accepted: { ar: 'قبول الملف وترقيمه', en: 'Accepted and numbered' },
+  returned: { ar: 'إعادة الملف للجهة المحيلة', en: 'Returned to sender' },
+};
+
+function intakeLabels(eventType: string) {
+  return INTAKE_EVENT_LABELS[eventType] ?? { ar: eventType, en: eventType };
+}

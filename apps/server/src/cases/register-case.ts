@@ -1,0 +1,152 @@
+/**
+ * Registers a new file directly (a police report, a prosecution file, a civil claim): a new
+ * matter, the file numbered and assigned, its first event, and the audit row, in one transaction.
+ */
+import { caseTypeDefinition, type ConfidentialityLevel } from '@qadiya/domain';
+import { recordAudit, recordAuditAlone } from '../audit/audit-log';
+import { AppError } from '../http/errors';
+import { invalidField } from '../http/validation';
+import { findInstitutionById } from '../organisation/institutions.repository';
+import { actorUserIdForFk } from '../policy/actor';
+import { decideRegistration } from '../policy/case-access';
+import { auditActor, type UseCaseContext } from '../use-case-context';
+import { assignLead, leadRoleFor, pickByRotation } from './case-assignment';
+import { fullReference, numberingYear, takeNextSerial } from './case-numbering';
+import { appendEvent } from './cases.repository';
+
+export interface RegisterCaseInput {
+  caseType: string;
+  institutionId: string;
+  unitId?: string | null | undefined;
+  summary?: string | undefined;
+  incidentDate?: string | undefined;
+  confidentiality?: ConfidentialityLevel | undefined;
+}
+
+export async function registerCase(ctx: UseCaseContext, input: RegisterCaseInput) {
+  const definition = caseTypeDefinition(input.caseType);
+  if (!definition) throw invalidField('caseType', 'no such case type');
+  if (definition.registeringRoles.length === 0) {
+    throw invalidField(
+      'caseType',
+      'files of this type are opened by referral from another institution, not registered',
+    );
+  }
+  const institution = await findInstitutionById(ctx.db, input.institutionId);
+  if (!institution) throw invalidField('institutionId', 'no such institution');
+  if (!definition.institutionKinds.includes(institution.kind)) {
+    throw invalidField(
+      'institutionId',
+      `a ${institution.kind} does not keep ${input.caseType} files`,
+    );
+  }
+  const unitId = input.unitId ?? null;
+  const decision = decideRegistration(
+    ctx.actor,
+    definition.registeringRoles,
+    institution.id,
+    unitId,
+  );
+  if (!decision.allowed) {
+    await recordAuditAlone(ctx.db, ctx.origin, {
+      action: 'access.denied',
+      outcome: 'denied',
+      actor: auditActor(ctx.actor),
+      institutionId: institution.id,
+      details: { permission: 'case.register', caseType: input.caseType, reason: decision.reason },
+    });
+    throw new AppError('FORBIDDEN', 'You may not register this kind of file at this institution');
+  }
+  if (input.incidentDate && new Date(`${input.incidentDate}T00:00:00Z`) > ctx.origin.occurredAt) {
+    throw invalidField('incidentDate', 'is in the future');
+  }
+  const now = ctx.origin.occurredAt;
+  return ctx.db.transaction().execute(async (trx) => {
+    if (unitId) {
+      const unit = await trx
+        .selectFrom('institution_units')
+        .select('id')
+        .where('id', '=', unitId)
+        .where('institution_id', '=', institution.id)
+        .executeTakeFirst();
+      if (!unit) throw invalidField('unitId', 'no such unit at that institution');
+    }
+    const year = numberingYear(now, ctx.config.timeZone);
+    const serial = await takeNextSerial(trx, institution.id, definition.caseType, year);
+    const matter = await trx
+      .insertInto('matters')
+      .values({ incident_date: input.incidentDate ?? null, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const file = await trx
+      .insertInto('cases')
+      .values({
+        matter_id: matter.id,
+        case_type: definition.caseType,
+        workflow_version: definition.version,
+        institution_id: institution.id,
+        unit_id: unitId,
+        state: definition.initialState,
+        version: 1,
+        intake_status: 'accepted',
+        serial,
+        year,
+        reference: fullReference(institution.code, definition.referenceCode, serial, year),
+        confidentiality: input.confidentiality ?? 'normal',
+        summary: input.summary ?? null,
+        incident_date: input.incidentDate ?? null,
+        opened_at: now,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendEvent(trx, {
+      caseId: file.id,
+      seq: 1,
+      eventType: 'registered',
+      actorUserId: actorUserIdForFk(ctx.actor),
+      onBehalfOfId: null,
+      occurredAt: now,
+      workflowVersion: definition.version,
+      payload: { summary: input.summary ?? null },
+      stateBefore: null,
+      stateAfter: file.state,
+      requestId: ctx.origin.requestId,
+    });
+    const leadRole = leadRoleFor(institution.kind);
+    // The registering officer leads what they register when they hold the lead role themselves
+    // (a police investigator's own report); otherwise the file goes by rotation.
+    const lead =
+      leadRole && decision.role === leadRole && institution.kind === 'police_unit'
+        ? ctx.actor.userId
+        : leadRole
+          ? await pickByRotation(trx, {
+              institutionId: institution.id,
+              unitId,
+              caseType: definition.caseType,
+              role: leadRole,
+              now,
+            })
+          : null;
+    if (lead && leadRole) {
+      await assignLead(trx, {
+        caseId: file.id,
+        userId: lead,
+        role: leadRole,
+        actor: ctx.actor,
+        now,
+        reason: 'registration',
+      });
+    }
+    await recordAudit(trx, ctx.origin, {
+      action: 'case.registered',
+      outcome: 'success',
+      actor: auditActor(ctx.actor),
+      object: { type: 'case', id: file.id },
+      institutionId: institution.id,
+      details: { reference: file.reference, caseType: file.case_type, leadUserId: lead },
+    });
+    return file;
+  });
+}

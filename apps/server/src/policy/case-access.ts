@@ -1,0 +1,163 @@
+/**
+ * Case access: the part of the policy module that decides who may see and act on a file, and the
+ * same rule as a SQL condition for lists. Both are built from the actor's assignments, so a file
+ * is in a user's list exactly when opening it would be allowed (a test checks this agreement).
+ *
+ * The rules (DESIGN.md "Authorization"):
+ * - an excluded grant (recusal) for the file hides it, whatever else the user holds;
+ * - the file's team (active case assignments) and specific grants for the file always see it;
+ * - a standard grant at the file's institution (and unit, when the grant names one) sees normal
+ *   files; for restricted files (juvenile, family protection) only the chief prosecutor's grant
+ *   does, besides the team; sealed files only the team and specific grants;
+ * - a break-glass grant at the institution (or for the file) sees it, and every use is audited.
+ */
+import type { Role } from '@qadiya/domain';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { ConfidentialityLevel, Database } from '../db/schema';
+import type { Actor, ActiveAssignment } from './actor';
+
+/** Roles that work on files. Admins, analysts and auditors never read file content through them. */
+export const CASE_ROLES: readonly Role[] = [
+  'police_investigator',
+  'prosecutor',
+  'chief_prosecutor',
+  'judge',
+  'court_clerk',
+  'child_protection_counsellor',
+  'mediator',
+  'lawyer',
+  'correction_officer',
+];
+
+/** Roles whose institution grant also opens restricted files of their institution (and unit). */
+const RESTRICTED_READERS: readonly Role[] = ['chief_prosecutor'];
+
+export interface CaseAccessSubject {
+  id: string;
+  institutionId: string;
+  unitId: string | null;
+  confidentiality: ConfidentialityLevel;
+}
+
+export type CaseAccessDecision =
+  | { allowed: true; roles: Role[]; isBreakGlass: boolean; breakGlassAssignmentId: string | null }
+  | { allowed: false; reason: string };
+
+const isCaseRole = (a: ActiveAssignment) => CASE_ROLES.includes(a.role);
+const coversUnit = (a: ActiveAssignment, unitId: string | null) =>
+  a.unitId === null || a.unitId === unitId;
+
+/**
+ * May the actor see this file, and with which roles may they act on it? `teamRoles` are the roles
+ * of the actor's active assignments to this file (case_assignments).
+ */
+export function decideCaseAccess(
+  actor: Actor,
+  file: CaseAccessSubject,
+  teamRoles: readonly Role[],
+): CaseAccessDecision {
+  const grants = actor.assignments.filter(isCaseRole);
+  if (actor.assignments.some((a) => a.grantKind === 'excluded' && a.caseId === file.id)) {
+    return { allowed: false, reason: 'recused from this file' };
+  }
+  const roles = new Set<Role>(teamRoles);
+  for (const a of grants) {
+    if (a.grantKind === 'specific' && a.caseId === file.id) roles.add(a.role);
+    if (
+      a.grantKind !== 'standard' ||
+      a.institutionId !== file.institutionId ||
+      !coversUnit(a, file.unitId)
+    )
+      continue;
+    if (file.confidentiality === 'normal') roles.add(a.role);
+    else if (file.confidentiality === 'restricted' && RESTRICTED_READERS.includes(a.role))
+      roles.add(a.role);
+  }
+  if (roles.size > 0)
+    return { allowed: true, roles: [...roles], isBreakGlass: false, breakGlassAssignmentId: null };
+  const breakGlass = grants.find(
+    (a) =>
+      a.grantKind === 'break_glass' &&
+      a.institutionId === file.institutionId &&
+      (a.caseId === null || a.caseId === file.id),
+  );
+  if (breakGlass) {
+    return {
+      allowed: true,
+      roles: [breakGlass.role],
+      isBreakGlass: true,
+      breakGlassAssignmentId: breakGlass.id,
+    };
+  }
+  return { allowed: false, reason: 'no assignment gives access to this file' };
+}
+
+/**
+ * The same rule as a condition on `cases` (aliased `c`), for list queries. Break-glass grants are
+ * left out of lists on purpose: emergency access is for opening one file, not for browsing.
+ */
+export function visibleCasesCondition(actor: Actor) {
+  return (eb: ExpressionBuilder<Database & { c: Database['cases'] }, 'c'>): Expression<SqlBool> => {
+    const grants = actor.assignments.filter(isCaseRole);
+    const caseIdsOf = (kind: string, from: readonly ActiveAssignment[]) =>
+      from.flatMap((a) => (a.grantKind === kind && a.caseId ? [a.caseId] : []));
+    const excluded = caseIdsOf('excluded', actor.assignments);
+    const specific = caseIdsOf('specific', grants);
+    const institutionRules = grants
+      .flatMap((a) =>
+        a.grantKind === 'standard' && a.institutionId !== null
+          ? [{ ...a, institutionId: a.institutionId }]
+          : [],
+      )
+      .map((a) => {
+        const levels: ConfidentialityLevel[] = RESTRICTED_READERS.includes(a.role)
+          ? ['normal', 'restricted']
+          : ['normal'];
+        return eb.and([
+          eb('c.institution_id', '=', a.institutionId),
+          ...(a.unitId ? [eb('c.unit_id', '=', a.unitId)] : []),
+          eb('c.confidentiality', 'in', levels),
+        ]);
+      });
+    const ways: Expression<SqlBool>[] = [
+      eb(
+        'c.id',
+        'in',
+        eb
+          .selectFrom('case_assignments as ca')
+          .select('ca.case_id')
+          .where('ca.user_id', '=', actor.userId)
+          .where('ca.ended_at', 'is', null),
+      ),
+      ...(specific.length > 0 ? [eb('c.id', 'in', specific)] : []),
+      ...institutionRules,
+    ];
+    const visible = eb.or(ways);
+    return excluded.length > 0 ? eb.and([eb('c.id', 'not in', excluded), visible]) : visible;
+  };
+}
+
+/**
+ * May the actor register a file of a type at an institution (and unit)? They need one of the
+ * type's registering roles through a standard grant there; a unit-bound grant covers its unit only.
+ */
+export function decideRegistration(
+  actor: Actor,
+  registeringRoles: readonly Role[],
+  institutionId: string,
+  unitId: string | null,
+): { allowed: true; role: Role } | { allowed: false; reason: string } {
+  const grant = actor.assignments.find(
+    (a) =>
+      a.grantKind === 'standard' &&
+      registeringRoles.includes(a.role) &&
+      a.institutionId === institutionId &&
+      coversUnit(a, unitId),
+  );
+  return grant
+    ? { allowed: true, role: grant.role }
+    : {
+        allowed: false,
+        reason: `registering needs one of ${registeringRoles.join(', ')} at that institution`,
+      };
+}
