@@ -1,0 +1,22 @@
+/** Every CaseAction's implementation. The record type makes a missing one a compile error. */
+import type { ActionHandlers } from './action-context';
+import { recordDecision } from './decisions';
+import { arrest, orderDetention, release } from './detention';
+import { adjournHearing, holdHearing, scheduleHearing } from './hearings';
+import { recordJudgment } from './judgments';
+import { addCharge, addParty } from './parties-and-charges';
+import { reassignLead } from './reassign';
+
+export const ACTION_HANDLERS: ActionHandlers = {
+  'party.add': addParty,
+  'charge.add': addCharge,
+  'decision.record': recordDecision,
+  'assignment.change': reassignLead,
+  'detention.arrest': arrest,
+  'detention.order': orderDetention,
+  'detention.release': release,
+  'hearing.schedule': scheduleHearing,
+  'hearing.adjourn': adjournHearing,
+  'hearing.hold': holdHearing,
+  'judgment.record': recordJudgment,
+};
