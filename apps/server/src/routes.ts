@@ -7,6 +7,7 @@ import { offencesRoutes } from './offences/offences.routes';
 import { organisationRoutes } from './organisation/organisation.routes';
 import { personsRoutes } from './persons/persons.routes';
 import { usersRoutes } from './users/users.routes';
+import { workQueueRoutes } from './work-queue/work-queue.routes';
 
 export async function apiRoutes(app: FastifyTypebox): Promise<void> {
   organisationRoutes(app);
@@ -16,5 +17,6 @@ export async function apiRoutes(app: FastifyTypebox): Promise<void> {
   personsRoutes(app);
   offencesRoutes(app);
   calendarRoutes(app);
+  workQueueRoutes(app);
   await Promise.resolve();
 }
