@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { CliError } from './cli-support';
+import { RESTORE_PRELUDE } from './pg-restore-prelude';
 
 export async function dumpPostgres(databaseUrl: string, partial: string): Promise<void> {
   const target = libpqTarget(databaseUrl);
@@ -20,10 +21,8 @@ export async function dumpPostgres(databaseUrl: string, partial: string): Promis
 
 /**
  * Replaces the database's objects with the backup's, atomically: `pg_restore` turns the backup
- * into SQL, which psql runs in one transaction that is committed only if pg_restore finished
- * cleanly. The prelude matters for security: default privileges already in the database would
- * otherwise grant the runtime role UPDATE and DELETE on the re-created audit_log table. The backup
- * re-creates those default privileges itself, after its own exact grants.
+ * into SQL, which psql runs after RESTORE_PRELUDE in one transaction, committed only if
+ * pg_restore finished cleanly.
  */
 export async function restorePostgres(databaseUrl: string, backupFile: string): Promise<void> {
   const target = libpqTarget(databaseUrl);
@@ -41,7 +40,7 @@ export async function restorePostgres(databaseUrl: string, backupFile: string): 
     'stdout',
   );
   psql.child.stdin?.on('error', () => undefined); // psql stopped early; its own error explains why
-  psql.child.stdin?.write(`BEGIN;\n${FORGET_DEFAULT_PRIVILEGES}\n`);
+  psql.child.stdin?.write(`BEGIN;\n${RESTORE_PRELUDE}\n`);
   restore.child.stdout?.pipe(psql.child.stdin as NodeJS.WritableStream, { end: false });
   try {
     await restore.done;
@@ -58,23 +57,6 @@ export async function restorePostgres(databaseUrl: string, backupFile: string): 
   psql.child.stdin?.end('COMMIT;\n');
   await psql.done;
 }
-
-const FORGET_DEFAULT_PRIVILEGES = `
-DO $$
-DECLARE entry record;
-BEGIN
-  FOR entry IN
-    SELECT CASE d.defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES'
-             WHEN 'f' THEN 'FUNCTIONS' WHEN 'T' THEN 'TYPES' ELSE 'SCHEMAS' END AS objects,
-           CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee
-      FROM pg_default_acl d CROSS JOIN LATERAL aclexplode(d.defaclacl) a
-     WHERE d.defaclrole = current_user::regrole AND d.defaclnamespace = 'public'::regnamespace
-       AND a.grantee <> d.defaclrole
-  LOOP
-    EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON %s FROM %s',
-                   entry.objects, entry.grantee);
-  END LOOP;
-END $$;`;
 
 /** Other sessions on this database: a running server would be writing while we replace its data. */
 export async function otherConnections(db: Kysely<Database>): Promise<number> {

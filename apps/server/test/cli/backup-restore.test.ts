@@ -58,6 +58,11 @@ describe(`qadiya backup and restore (${engine})`, () => {
         .insertInto('institutions')
         .values({ code: 'AFTER-BACKUP', kind: 'bar_association', name_ar: 'ب', name_en: 'B' })
         .execute();
+      // As if a later migration had run: a new table referring to a restored one.
+      await sql`CREATE TABLE later_things (user_id uuid NOT NULL REFERENCES users (id))`.execute(
+        db,
+      );
+      await sql`INSERT INTO later_things SELECT id FROM users LIMIT 1`.execute(db);
     });
 
     const out = captureOutput();
@@ -74,6 +79,9 @@ describe(`qadiya backup and restore (${engine})`, () => {
         .where('code', '=', 'AFTER-BACKUP')
         .executeTakeFirst();
       expect(late).toBeUndefined();
+      const laterTable = await sql<{ name: string | null }>`
+        SELECT to_regclass('public.later_things')::text AS name`.execute(db);
+      expect(laterTable.rows[0]?.name).toBeNull();
 
       const report = await verifyAuditChain(db);
       expect(report).toMatchObject({ isValid: true, lastSeq: 2 });
