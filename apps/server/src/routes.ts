@@ -2,6 +2,7 @@
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
 import { calendarRoutes } from './calendar/calendar.routes';
+import { casesRoutes } from './cases/cases.routes';
 import type { FastifyTypebox } from './http/fastify-types';
 import { offencesRoutes } from './offences/offences.routes';
 import { organisationRoutes } from './organisation/organisation.routes';
@@ -18,5 +19,6 @@ export async function apiRoutes(app: FastifyTypebox): Promise<void> {
   offencesRoutes(app);
   calendarRoutes(app);
   workQueueRoutes(app);
+  casesRoutes(app);
   await Promise.resolve();
 }
