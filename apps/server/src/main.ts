@@ -25,7 +25,9 @@ export async function serve(): Promise<void> {
   // Hand-overs between institutions travel through the outbox; every instance runs a worker.
   const stopOutbox = startOutboxWorker(app.services, OUTBOX_HANDLERS, {
     intervalMs: 1000,
-    log: (error) => app.log.error({ err: error }, 'outbox delivery failed'),
+    log: (error) => {
+      app.log.error({ err: error }, 'outbox delivery failed');
+    },
   });
   closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
