@@ -33,7 +33,8 @@ export const recordDecision: ActionHandler = async ({ trx, file, payload, params
     .select(['id', 'kind', 'court_level', 'region_id', 'is_active'])
     .where('id', '=', payload.courtId as string)
     .executeTakeFirst();
-  if (court?.kind !== 'court' || !court.is_active) throw invalidField('courtId', 'no such court');
+  if (court?.kind !== 'court' || !court.is_active)
+    throw invalidField('payload.courtId', 'no such court');
   const levels = competentCourtLevels(chosen.map((c) => c.offence_class));
   if (!court.court_level || !levels.includes(court.court_level)) {
     throw ruleViolation(

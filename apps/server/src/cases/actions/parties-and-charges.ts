@@ -10,7 +10,7 @@ export const addParty: ActionHandler = async ({ trx, file, payload, now }) => {
     .select('id')
     .where('id', '=', personId)
     .executeTakeFirst();
-  if (!person) throw invalidField('personId', 'no such person in the registry');
+  if (!person) throw invalidField('payload.personId', 'no such person in the registry');
   const existing = await trx
     .selectFrom('parties')
     .select('id')
@@ -41,7 +41,8 @@ export const addCharge: ActionHandler = async ({ trx, file, payload, now }) => {
     .select(['id', 'is_active'])
     .where('id', '=', payload.offenceId as string)
     .executeTakeFirst();
-  if (!offence?.is_active) throw invalidField('offenceId', 'no such offence in the catalogue');
+  if (!offence?.is_active)
+    throw invalidField('payload.offenceId', 'no such offence in the catalogue');
   await trx
     .insertInto('charges')
     .values({

@@ -18,7 +18,7 @@ export const reassignLead: ActionHandler = async ({ trx, ctx, file, payload, now
     .select(['id', 'username', 'display_name_ar', 'display_name_en', 'institution_id', 'is_active'])
     .where('id', '=', userId)
     .executeTakeFirst();
-  if (!role || !user?.is_active) throw invalidField('userId', 'no such active user');
+  if (!role || !user?.is_active) throw invalidField('payload.userId', 'no such active user');
   const assignments = await findActiveAssignments(trx, userId, now);
   const access = decideCaseAccess(
     {
@@ -40,7 +40,7 @@ export const reassignLead: ActionHandler = async ({ trx, ctx, file, payload, now
   );
   if (!access.allowed || !access.roles.includes(role)) {
     throw invalidField(
-      'userId',
+      'payload.userId',
       `must be a ${role} of this institution who is not recused from the file`,
     );
   }
