@@ -107,3 +107,27 @@ export async function assignLead(
     })
     .execute();
 }
+
+/**
+ * Gives a new (or newly accepted) file its lead by rotation among the institution's holders of
+ * the lead role. Returns the chosen user, or null when nobody holds the role there.
+ */
+export async function assignLeadByRotation(
+  trx: Transaction<Database>,
+  params: {
+    caseId: string;
+    institutionId: string;
+    institutionKind: string;
+    unitId: string | null;
+    caseType: string;
+    actor: Actor;
+    now: Date;
+    reason: string;
+  },
+): Promise<string | null> {
+  const role = leadRoleFor(params.institutionKind);
+  if (!role) return null;
+  const userId = await pickByRotation(trx, { ...params, role });
+  if (userId) await assignLead(trx, { ...params, userId, role });
+  return userId;
+}

@@ -6,7 +6,7 @@
 import { caseTypeDefinition, type Due, type Effect } from '@qadiya/domain';
 import { invalidField } from '../http/validation';
 import type { ActionContext } from './actions/action-context';
-import { leadRoleFor } from './case-assignment';
+import { leadOrLeadRole } from './actions/action-deadlines';
 import { addWorkingDaysAt } from './working-days';
 
 export const REFER_TOPIC = 'case.refer';
@@ -29,20 +29,13 @@ export async function applyEffects(
   for (const effect of effects) {
     switch (effect.kind) {
       case 'deadline': {
-        const lead = await trx
-          .selectFrom('case_assignments')
-          .select('user_id')
-          .where('case_id', '=', file.id)
-          .where('is_lead', '=', true)
-          .where('ended_at', 'is', null)
-          .executeTakeFirst();
         const assignee = effect.assignee;
-        const userId =
+        const who =
           assignee.kind === 'actor'
-            ? context.ctx.actor.userId
-            : assignee.kind === 'case_assignee'
-              ? (lead?.user_id ?? null)
-              : null;
+            ? { userId: context.ctx.actor.userId, role: null }
+            : assignee.kind === 'role_at_institution'
+              ? { userId: null, role: assignee.role }
+              : await leadOrLeadRole(context);
         await trx
           .insertInto('deadlines')
           .values({
@@ -53,14 +46,8 @@ export async function applyEffects(
             kind: 'deadline',
             priority: effect.priority,
             due_at: await dueAt(context, effect.due),
-            assignee_user_id: userId,
-            // An unassigned file's deadline goes to whoever leads files at the institution.
-            assignee_role:
-              assignee.kind === 'role_at_institution'
-                ? assignee.role
-                : userId
-                  ? null
-                  : await fallbackRole(context),
+            assignee_user_id: who.userId,
+            assignee_role: who.role,
             institution_id: file.institution_id,
             created_by_event: eventId,
             created_at: now,
@@ -122,15 +109,6 @@ async function checkReferralTarget(
   if (target.id === context.file.institution_id) {
     throw invalidField(`payload.${field}`, 'a file cannot be referred to its own institution');
   }
-}
-
-async function fallbackRole(context: ActionContext) {
-  const institution = await context.trx
-    .selectFrom('institutions')
-    .select('kind')
-    .where('id', '=', context.file.institution_id)
-    .executeTakeFirstOrThrow();
-  return leadRoleFor(institution.kind) ?? 'admin';
 }
 
 async function dueAt(context: ActionContext, due: Due): Promise<Date> {

@@ -26,6 +26,27 @@ export async function takeNextSerial(
   return row.last_serial;
 }
 
+/** Takes the next number of an institution's register for a case type, in the current year. */
+export async function numberFile(
+  trx: Transaction<Database>,
+  params: {
+    institutionId: string;
+    institutionCode: string;
+    caseType: string;
+    referenceCode: string;
+    now: Date;
+    timeZone: string;
+  },
+): Promise<{ serial: number; year: number; reference: string }> {
+  const year = numberingYear(params.now, params.timeZone);
+  const serial = await takeNextSerial(trx, params.institutionId, params.caseType, year);
+  return {
+    serial,
+    year,
+    reference: fullReference(params.institutionCode, params.referenceCode, serial, year),
+  };
+}
+
 /** The year a file is numbered in: the calendar year where the institution is. */
 export function numberingYear(at: Date, timeZone: string): number {
   return Number(new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric' }).format(at));

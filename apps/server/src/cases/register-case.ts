@@ -10,8 +10,8 @@ import { findInstitutionById } from '../organisation/institutions.repository';
 import { actorUserIdForFk } from '../policy/actor';
 import { decideRegistration } from '../policy/case-access';
 import { auditActor, type UseCaseContext } from '../use-case-context';
-import { assignLead, leadRoleFor, pickByRotation } from './case-assignment';
-import { fullReference, numberingYear, takeNextSerial } from './case-numbering';
+import { assignLead, assignLeadByRotation } from './case-assignment';
+import { numberFile } from './case-numbering';
 import { appendEvent } from './cases.repository';
 
 export interface RegisterCaseInput {
@@ -71,8 +71,14 @@ export async function registerCase(ctx: UseCaseContext, input: RegisterCaseInput
         .executeTakeFirst();
       if (!unit) throw invalidField('unitId', 'no such unit at that institution');
     }
-    const year = numberingYear(now, ctx.config.timeZone);
-    const serial = await takeNextSerial(trx, institution.id, definition.caseType, year);
+    const number = await numberFile(trx, {
+      institutionId: institution.id,
+      institutionCode: institution.code,
+      caseType: definition.caseType,
+      referenceCode: definition.referenceCode,
+      now,
+      timeZone: ctx.config.timeZone,
+    });
     const matter = await trx
       .insertInto('matters')
       .values({ incident_date: input.incidentDate ?? null, created_at: now })
@@ -89,9 +95,7 @@ export async function registerCase(ctx: UseCaseContext, input: RegisterCaseInput
         state: definition.initialState,
         version: 1,
         intake_status: 'accepted',
-        serial,
-        year,
-        reference: fullReference(institution.code, definition.referenceCode, serial, year),
+        ...number,
         confidentiality: input.confidentiality ?? 'normal',
         summary: input.summary ?? null,
         incident_date: input.incidentDate ?? null,
@@ -114,31 +118,31 @@ export async function registerCase(ctx: UseCaseContext, input: RegisterCaseInput
       stateAfter: file.state,
       requestId: ctx.origin.requestId,
     });
-    const leadRole = leadRoleFor(institution.kind);
-    // The registering officer leads what they register when they hold the lead role themselves
-    // (a police investigator's own report); otherwise the file goes by rotation.
-    const lead =
-      leadRole && decision.role === leadRole && institution.kind === 'police_unit'
-        ? ctx.actor.userId
-        : leadRole
-          ? await pickByRotation(trx, {
-              institutionId: institution.id,
-              unitId,
-              caseType: definition.caseType,
-              role: leadRole,
-              now,
-            })
-          : null;
-    if (lead && leadRole) {
+    // A police investigator leads the report they register; other files go by rotation.
+    const isOwnReport =
+      institution.kind === 'police_unit' && decision.role === 'police_investigator';
+    if (isOwnReport) {
       await assignLead(trx, {
         caseId: file.id,
-        userId: lead,
-        role: leadRole,
+        userId: ctx.actor.userId,
+        role: decision.role,
         actor: ctx.actor,
         now,
         reason: 'registration',
       });
     }
+    const lead = isOwnReport
+      ? ctx.actor.userId
+      : await assignLeadByRotation(trx, {
+          caseId: file.id,
+          institutionId: institution.id,
+          institutionKind: institution.kind,
+          unitId,
+          caseType: definition.caseType,
+          actor: ctx.actor,
+          now,
+          reason: 'registration',
+        });
     await recordAudit(trx, ctx.origin, {
       action: 'case.registered',
       outcome: 'success',

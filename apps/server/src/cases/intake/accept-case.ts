@@ -9,9 +9,9 @@ import { AppError, notFound, staleVersion } from '../../http/errors';
 import { invalidField } from '../../http/validation';
 import { actorUserIdForFk } from '../../policy/actor';
 import { auditActor, type UseCaseContext } from '../../use-case-context';
-import { assignLead, leadRoleFor, pickByRotation } from '../case-assignment';
+import { assignLeadByRotation, leadRoleFor } from '../case-assignment';
 import { requireCaseAccess } from '../case-access';
-import { fullReference, numberingYear, takeNextSerial } from '../case-numbering';
+import { numberFile } from '../case-numbering';
 import { appendEvent, findCaseById, lockCase } from '../cases.repository';
 import { definitionOf } from '../fire-event';
 import { addWorkingDaysAt } from '../working-days';
@@ -83,16 +83,20 @@ export async function acceptCase(
         .executeTakeFirst();
       if (!unit) throw invalidField('unitId', 'no such unit at this institution');
     }
-    const year = numberingYear(now, ctx.config.timeZone);
-    const serial = await takeNextSerial(trx, file.institution_id, file.case_type, year);
+    const number = await numberFile(trx, {
+      institutionId: file.institution_id,
+      institutionCode: institution.code,
+      caseType: file.case_type,
+      referenceCode: definition.referenceCode,
+      now,
+      timeZone: ctx.config.timeZone,
+    });
     const accepted = await trx
       .updateTable('cases')
       .set({
         intake_status: 'accepted',
         unit_id: unitId,
-        serial,
-        year,
-        reference: fullReference(institution.code, definition.referenceCode, serial, year),
+        ...number,
         version: file.version + 1,
         updated_at: now,
       })
@@ -112,26 +116,16 @@ export async function acceptCase(
       stateAfter: file.state,
       requestId: ctx.origin.requestId,
     });
-    const leadRole = leadRoleFor(institution.kind);
-    const lead = leadRole
-      ? await pickByRotation(trx, {
-          institutionId: file.institution_id,
-          unitId,
-          caseType: file.case_type,
-          role: leadRole,
-          now,
-        })
-      : null;
-    if (lead && leadRole) {
-      await assignLead(trx, {
-        caseId: file.id,
-        userId: lead,
-        role: leadRole,
-        actor: ctx.actor,
-        now,
-        reason: 'accepted from inbox',
-      });
-    }
+    const lead = await assignLeadByRotation(trx, {
+      caseId: file.id,
+      institutionId: file.institution_id,
+      institutionKind: institution.kind,
+      unitId,
+      caseType: file.case_type,
+      actor: ctx.actor,
+      now,
+      reason: 'accepted from inbox',
+    });
     await completeIntakeTask(trx, file.id, now);
     await recordAudit(trx, ctx.origin, {
       action: 'case.accepted',
