@@ -33,6 +33,21 @@ export type EventDecision =
   | { ok: false; reason: 'invalid_payload'; event: string; issues: PayloadIssue[] }
   | { ok: false; reason: 'guard_failed'; event: string; code: string; message: Labels };
 
+/** The field of the file each action writes, for the case type's field rights. */
+export const ACTION_FIELDS: Readonly<Record<CaseAction, string>> = {
+  'party.add': 'parties',
+  'charge.add': 'charges',
+  'detention.arrest': 'detention',
+  'detention.order': 'detention',
+  'detention.release': 'detention',
+  'hearing.schedule': 'hearings',
+  'hearing.adjourn': 'hearings',
+  'hearing.hold': 'hearings',
+  'judgment.record': 'judgment',
+  'decision.record': 'decision',
+  'assignment.change': 'assignment',
+};
+
 export function findEvent(
   definition: CaseTypeDefinition,
   event: string,
@@ -108,6 +123,12 @@ export function decideEvent(
   }
   if (!event.roles.some((role) => facts.actorRoles.includes(role))) {
     return { ok: false, reason: 'role_not_permitted', event: eventName, roles: event.roles };
+  }
+  // Field rights: an event whose action writes a field needs a role that may write it.
+  const field = event.action ? ACTION_FIELDS[event.action] : undefined;
+  const writers = field ? definition.fields[field]?.write : undefined;
+  if (writers && !writers.some((role) => facts.actorRoles.includes(role))) {
+    return { ok: false, reason: 'role_not_permitted', event: eventName, roles: writers };
   }
   const issues = payloadIssues(event, payload);
   if (issues.length > 0) return { ok: false, reason: 'invalid_payload', event: eventName, issues };
