@@ -45,9 +45,11 @@ describe('offence catalogue API', () => {
   };
 
   it('is loaded with every class, GBV offences and the main laws', async () => {
-    const all = await list(judge);
-    expect(all.total).toBeGreaterThanOrEqual(40);
-    expect(all.total).toBeLessThanOrEqual(80);
+    // Other test files on this database add their own offences (codes T-…): leave them out.
+    const listed = await list(judge);
+    const all = { items: listed.items.filter((o) => !o.code.startsWith('T-')) };
+    expect(all.items.length).toBeGreaterThanOrEqual(40);
+    expect(all.items.length).toBeLessThanOrEqual(80);
     const classes = new Set(all.items.map((o) => o.offenceClass));
     expect([...classes].sort()).toEqual(['contravention', 'felony', 'misdemeanour']);
     expect(all.items.some((o) => o.isGbvRelated)).toBe(true);
