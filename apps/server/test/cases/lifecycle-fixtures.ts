@@ -13,7 +13,8 @@ import { loadConfig } from '../../src/config';
 import type { Database } from '../../src/db/schema';
 import { AppError } from '../../src/http/errors';
 import type { UseCaseContext } from '../../src/use-case-context';
-import { buildBareCase, buildInstitution, buildUser, uniqueSuffix } from '../support/factories';
+import { buildOffence, buildPerson } from '../support/cases';
+import { buildBareCase, buildInstitution, buildUser } from '../support/factories';
 
 type Db = Kysely<Database>;
 
@@ -74,31 +75,7 @@ export async function refusal(call: Promise<unknown>): Promise<AppError> {
   throw new Error('expected the call to be refused');
 }
 
-export async function buildPerson(db: Db) {
-  return db
-    .insertInto('persons')
-    .values({ first_name_ar: 'سامر', family_name_ar: `عائلة-${uniqueSuffix()}`, sex: 'male' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-}
-
-export async function buildOffence(db: Db, offenceClass: 'felony' | 'misdemeanour' = 'felony') {
-  const code = `T-${uniqueSuffix().toUpperCase()}`;
-  return db
-    .insertInto('offences')
-    .values({
-      code,
-      law_ar: 'قانون العقوبات',
-      law_en: 'Penal Code',
-      article: '326',
-      title_ar: `جرم ${code}`,
-      title_en: `Offence ${code}`,
-      offence_class: offenceClass,
-      iccs_category: '05',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-}
+export { buildOffence, buildPerson };
 
 export async function partyOf(db: Db, caseId: string, personId: string) {
   const party = await db

@@ -6,7 +6,7 @@ import { uniqueSuffix } from './factories';
 
 export async function buildOffence(
   db: Kysely<Database>,
-  offenceClass: 'felony' | 'misdemeanour' | 'contravention',
+  offenceClass: 'felony' | 'misdemeanour' | 'contravention' = 'felony',
   overrides: { isGbvRelated?: boolean } = {},
 ) {
   const code = `T-${uniqueSuffix().toUpperCase()}`;
