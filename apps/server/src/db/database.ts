@@ -102,7 +102,11 @@ function openServer(databaseUrl: string, options: OpenDatabaseOptions): Database
         client.release();
       }
     },
-    close: () => db.destroy(),
+    // Kysely only ends a pool it has used; end it ourselves so a migrate-only run exits cleanly.
+    close: async () => {
+      await db.destroy();
+      if (!pool.ended) await pool.end();
+    },
   };
 }
 
@@ -129,7 +133,11 @@ async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
           await client.exec(text);
         },
       }),
-    close: () => db.destroy(),
+    // Likewise for PGlite: closing it releases the data folder (postmaster.pid).
+    close: async () => {
+      await db.destroy();
+      if (!client.closed) await client.close();
+    },
   };
 }
 
