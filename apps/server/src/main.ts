@@ -2,18 +2,27 @@
  * `qadiya serve`: opens the database, migrates it, seeds the demo on an empty embedded database,
  * and serves the API (and the web app) until SIGINT/SIGTERM, then drains requests and closes.
  */
+import { mkdirSync } from 'node:fs';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app';
 import { systemClock } from './clock';
-import { loadConfig } from './config';
+import { loadConfig, type Config } from './config';
 import { prepareDemoAtStartup } from './demo/demo-startup';
 import { startupBanner } from './demo/demo-logins';
 import { OUTBOX_HANDLERS } from './outbox/handlers';
 import { startOutboxWorker } from './outbox/outbox-worker';
-import { openMigratedDatabase } from './runtime';
+import { acquireDataDirLock } from './db/data-dir-lock';
+import { openMigratedDatabase, pgliteDataDir } from './runtime';
+
+function lockEmbeddedDataDir(config: Config): () => void {
+  const dir = pgliteDataDir(config);
+  mkdirSync(dir, { recursive: true });
+  return acquireDataDirLock(dir);
+}
 
 export async function serve(): Promise<void> {
   const config = loadConfig();
+  const releaseDataDir = config.databaseUrl ? () => undefined : lockEmbeddedDataDir(config);
   const handle = await openMigratedDatabase(config, { asRuntimeRole: true });
   const demo = config.seedDemo ? await prepareDemoAtStartup(handle.db, systemClock) : null;
   const app = await buildApp({
@@ -35,6 +44,7 @@ export async function serve(): Promise<void> {
     await app.close();
     await stopOutbox();
     await handle.close();
+    releaseDataDir();
   });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
