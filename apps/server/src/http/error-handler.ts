@@ -106,6 +106,14 @@ function databaseError(error: {
     case '22008':
     case '22001':
       return new AppError('VALIDATION_FAILED', 'A value has the wrong format', details);
+    // A NUL character (U+0000) in text or JSON: PostgreSQL cannot store it.
+    case '22021':
+    case '22P05':
+      return new AppError(
+        'VALIDATION_FAILED',
+        'A text value contains a character that cannot be stored (such as NUL)',
+        details,
+      );
     case '40001':
     case '40P01':
       return new AppError(
