@@ -1,8 +1,10 @@
 /**
  * Who gets a new file. Court files go to the judges of the court by equal rotation per case type
  * (the judge with the fewest files of that type gets the next; ties go to whoever waited longest),
- * as Jordan's Mizan does; prosecution files likewise among the prosecutors of the unit. Called
- * after the numbering counter is locked, so two concurrent files never see the same counts.
+ * as Jordan's Mizan does; prosecution files likewise among the prosecutors of the unit. Whoever
+ * is recused from the file (an excluded grant, possible while a referred file waits in the inbox)
+ * is passed over. Called after the numbering counter is locked, so two concurrent files never see
+ * the same counts.
  */
 import type { Role } from '@qadiya/domain';
 import type { Transaction } from 'kysely';
@@ -25,8 +27,17 @@ export function leadRoleFor(institutionKind: string): Role | null {
 
 export async function pickByRotation(
   trx: Transaction<Database>,
-  params: { institutionId: string; unitId: string | null; caseType: string; role: Role; now: Date },
+  params: {
+    institutionId: string;
+    unitId: string | null;
+    caseType: string;
+    role: Role;
+    now: Date;
+    /** The file being assigned, when it exists already: whoever is recused from it is passed over. */
+    caseId?: string;
+  },
 ): Promise<string | null> {
+  const { caseId } = params;
   const candidates = await trx
     .selectFrom('role_assignments as ra')
     .innerJoin('users as u', 'u.id', 'ra.user_id')
@@ -43,6 +54,25 @@ export async function pickByRotation(
         : eb.val(true),
     )
     .where('u.is_active', '=', true)
+    .where((eb) =>
+      caseId
+        ? eb.not(
+            eb.exists(
+              eb
+                .selectFrom('role_assignments as ex')
+                .select('ex.id')
+                .whereRef('ex.user_id', '=', 'u.id')
+                .where('ex.grant_kind', '=', 'excluded')
+                .where('ex.case_id', '=', caseId)
+                .where('ex.revoked_at', 'is', null)
+                .where('ex.valid_from', '<=', params.now)
+                .where((e) =>
+                  e.or([e('ex.valid_until', 'is', null), e('ex.valid_until', '>', params.now)]),
+                ),
+            ),
+          )
+        : eb.val(true),
+    )
     .groupBy(['u.id', 'u.username'])
     .execute();
   if (candidates.length === 0) return null;

@@ -1,4 +1,7 @@
-/** assignment.change: a chief prosecutor or court reassigns the lead of a file, with a reason. */
+/**
+ * assignment.change: a chief prosecutor or court reassigns the lead of a file, with a reason. The
+ * previous lead's open deadlines on the file move to the new lead.
+ */
 import { decideCaseAccess } from '../../policy/case-access';
 import { findActiveAssignments } from '../../auth/sessions.repository';
 import { invalidField } from '../../http/validation';
@@ -44,6 +47,13 @@ export const reassignLead: ActionHandler = async ({ trx, ctx, file, payload, now
       `must be a ${role} of this institution who is not recused from the file`,
     );
   }
+  const previous = await trx
+    .selectFrom('case_assignments')
+    .select('user_id')
+    .where('case_id', '=', file.id)
+    .where('is_lead', '=', true)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
   await assignLead(trx, {
     caseId: file.id,
     userId,
@@ -52,4 +62,15 @@ export const reassignLead: ActionHandler = async ({ trx, ctx, file, payload, now
     now,
     reason: payload.reason as string,
   });
+  // The work follows the file: the open deadlines and tasks the previous lead held on it (the
+  // lead's by assignment: detention, hearings, decisions) go to the new lead.
+  if (previous && previous.user_id !== userId) {
+    await trx
+      .updateTable('deadlines')
+      .set({ assignee_user_id: userId })
+      .where('case_id', '=', file.id)
+      .where('assignee_user_id', '=', previous.user_id)
+      .where('completed_at', 'is', null)
+      .execute();
+  }
 };
