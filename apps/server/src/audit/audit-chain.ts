@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
-import type { AuditOutcome } from '../db/schema';
+import type { AuditLogRow, AuditOutcome } from '../db/schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -34,4 +34,22 @@ export function computeAuditHash(content: ChainedAuditContent, prevHash: string)
   return createHash('sha256')
     .update(canonical ?? '')
     .digest('hex');
+}
+
+/** The hashed content of a stored row (what its hash was computed over, with prev_hash). */
+export function chainedContentOf(row: AuditLogRow): ChainedAuditContent {
+  return {
+    seq: row.seq,
+    occurredAt: row.occurred_at,
+    actorUserId: row.actor_user_id,
+    actorUsername: row.actor_username,
+    action: row.action,
+    objectType: row.object_type,
+    objectId: row.object_id,
+    institutionId: row.institution_id,
+    outcome: row.outcome,
+    requestId: row.request_id,
+    sourceIp: row.source_ip,
+    details: row.details,
+  };
 }

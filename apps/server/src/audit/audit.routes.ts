@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { FastifyTypebox } from '../http/fastify-types';
 import { useCaseContext } from '../http/request-context';
 import { errorResponses, Uuid } from '../http/schemas';
+import { chainedContentOf } from './audit-chain';
 import { queryAuditLog, verifyAuditLog } from './query-audit-log';
 
 const tags = ['audit'];
@@ -64,21 +65,10 @@ export function auditRoutes(app: FastifyTypebox): void {
         to: to ? new Date(to) : undefined,
       });
       return {
-        items: rows.map((row) => ({
-          seq: row.seq,
-          occurredAt: row.occurred_at.toISOString(),
-          actorUserId: row.actor_user_id,
-          actorUsername: row.actor_username,
-          action: row.action,
-          objectType: row.object_type,
-          objectId: row.object_id,
-          institutionId: row.institution_id,
-          outcome: row.outcome,
-          requestId: row.request_id,
-          sourceIp: row.source_ip,
-          details: row.details,
-          hash: row.hash,
-        })),
+        items: rows.map((row) => {
+          const content = chainedContentOf(row);
+          return { ...content, occurredAt: content.occurredAt.toISOString(), hash: row.hash };
+        }),
       };
     },
   );

@@ -5,7 +5,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
-import { computeAuditHash, GENESIS_HASH } from './audit-chain';
+import { chainedContentOf, computeAuditHash, GENESIS_HASH } from './audit-chain';
 
 export type AuditChainProblem =
   | { kind: 'altered'; seq: number; message: string }
@@ -68,23 +68,7 @@ async function verifyInSnapshot(db: Transaction<Database>): Promise<AuditChainRe
           message: `row ${row.seq} does not chain to row ${row.seq - 1} (a row was removed, inserted or altered before it)`,
         });
       }
-      const recomputed = computeAuditHash(
-        {
-          seq: row.seq,
-          occurredAt: row.occurred_at,
-          actorUserId: row.actor_user_id,
-          actorUsername: row.actor_username,
-          action: row.action,
-          objectType: row.object_type,
-          objectId: row.object_id,
-          institutionId: row.institution_id,
-          outcome: row.outcome,
-          requestId: row.request_id,
-          sourceIp: row.source_ip,
-          details: row.details,
-        },
-        row.prev_hash,
-      );
+      const recomputed = computeAuditHash(chainedContentOf(row), row.prev_hash);
       if (recomputed !== row.hash) {
         return fail({
           kind: 'altered',
