@@ -21,6 +21,7 @@ const ACCOUNT_COLUMNS = [
   'totp_secret',
   'totp_enabled_at',
   'totp_pending_secret',
+  'totp_last_step',
 ] as const;
 
 export type Account = NonNullable<Awaited<ReturnType<typeof findAccountById>>>;
@@ -85,12 +86,25 @@ export async function recordSuccessfulLogin(
   userId: string,
   now: Date,
   verifiedPasswordHash: string,
+  totpStep: number | null = null,
 ): Promise<boolean> {
-  const row = await trx
+  let query = trx
     .updateTable('users')
-    .set({ failed_login_count: 0, locked_until: null, last_login_at: now })
+    .set({
+      failed_login_count: 0,
+      locked_until: null,
+      last_login_at: now,
+      ...(totpStep === null ? {} : { totp_last_step: totpStep }),
+    })
     .where('id', '=', userId)
-    .where('password_hash', '=', verifiedPasswordHash)
+    .where('password_hash', '=', verifiedPasswordHash);
+  // A TOTP step is used once: a concurrent sign-in with the same code finds it taken.
+  if (totpStep !== null) {
+    query = query.where((eb) =>
+      eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', totpStep)]),
+    );
+  }
+  const row = await query
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
     .returning('id')
     .executeTakeFirst();

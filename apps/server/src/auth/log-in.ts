@@ -25,7 +25,7 @@ import { issueSession, type IssuedSession, type SessionClient } from './issue-se
 import { isMfaRequired } from './mfa-requirement';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { findActiveAssignments } from './sessions.repository';
-import { isTotpCodeValid } from './totp';
+import { totpStepOf } from './totp';
 
 export interface LogInInput {
   username: string;
@@ -85,6 +85,7 @@ export async function logIn(
   }
   const totpSecret = account.totp_enabled_at !== null ? account.totp_secret : null;
   const hasTotp = totpSecret !== null;
+  let totpStep: number | null = null;
   if (totpSecret !== null) {
     if (!input.totpCode) {
       await auditRefusal(services, origin, account, 'totp_missing');
@@ -92,7 +93,11 @@ export async function logIn(
         method: 'totp',
       });
     }
-    if (!isTotpCodeValid(totpSecret, input.totpCode, now)) {
+    totpStep = totpStepOf(totpSecret, input.totpCode, now);
+    // A code already used to sign in is refused like a wrong one: it may have been overheard.
+    const isReplay =
+      totpStep !== null && account.totp_last_step !== null && totpStep <= account.totp_last_step;
+    if (totpStep === null || isReplay) {
       return countFailure(services, origin, account, 'bad_totp');
     }
   }
@@ -101,7 +106,9 @@ export async function logIn(
   const mfaRequired = await isMfaRequired(db, config, assignments);
   const mfaEnrolmentRequired = mfaRequired && !hasTotp;
   const session = await db.transaction().execute(async (trx) => {
-    if (!(await recordSuccessfulLogin(trx, account.id, now, account.password_hash))) return null;
+    if (!(await recordSuccessfulLogin(trx, account.id, now, account.password_hash, totpStep))) {
+      return null;
+    }
     const issued = await issueSession(trx, config, {
       userId: account.id,
       now,
@@ -129,7 +136,9 @@ export async function logIn(
       await auditRefusal(services, origin, account, 'locked');
       throw accountLocked(current.locked_until);
     }
-    await auditRefusal(services, origin, account, 'password_changed');
+    const isTotpTaken =
+      totpStep !== null && current?.totp_last_step != null && totpStep <= current.totp_last_step;
+    await auditRefusal(services, origin, account, isTotpTaken ? 'bad_totp' : 'password_changed');
     throw invalidCredentials();
   }
   return {

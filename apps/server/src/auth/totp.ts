@@ -27,7 +27,12 @@ export function totpUrl(secret: string, issuer: string, accountName: string): st
 
 /** Whether `code` is valid for `secret` at `now`, within ±1 time step. */
 export function isTotpCodeValid(secret: string, code: string, now: Date): boolean {
-  if (!/^[0-9]{6}$/.test(code)) return false;
+  return totpStepOf(secret, code, now) !== null;
+}
+
+/** The time step `code` belongs to (within ±1 step of `now`), or null when it is not valid. */
+export function totpStepOf(secret: string, code: string, now: Date): number | null {
+  if (!/^[0-9]{6}$/.test(code)) return null;
   const delta = TOTP.validate({
     token: code,
     secret: Secret.fromBase32(secret),
@@ -36,5 +41,5 @@ export function isTotpCodeValid(secret: string, code: string, now: Date): boolea
     timestamp: now.getTime(),
     window: WINDOW_STEPS,
   });
-  return delta !== null;
+  return delta === null ? null : Math.floor(now.getTime() / (PERIOD_SECONDS * 1000)) + delta;
 }

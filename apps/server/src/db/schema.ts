@@ -70,6 +70,8 @@ export interface UserTable {
   totp_secret: string | null;
   totp_enabled_at: Timestamp | null;
   totp_pending_secret: string | null;
+  /** The TOTP time step of the last sign-in (replay protection). */
+  totp_last_step: number | null;
   last_login_at: Timestamp | null;
   version: Generated<number>;
   created_at: GeneratedTimestamp;

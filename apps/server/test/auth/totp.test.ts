@@ -188,6 +188,24 @@ describe('TOTP', () => {
     }
   });
 
+  it('refuses a code that was already used to sign in, and accepts the next one', async () => {
+    const { user, secret } = await enrolledUser();
+    const now = t.clock.now();
+    const login = (code: string) =>
+      postLogin(t.app, { username: user.username, password: TEST_PASSWORD, totpCode: code });
+    const code = totpCodeAt(secret, now);
+    expect((await login(code)).statusCode).toBe(200);
+    const replay = await login(code);
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json()).toMatchObject({ error: { code: 'INVALID_CREDENTIALS' } });
+    // An earlier step's code is no better than the same one.
+    const earlier = totpCodeAt(secret, new Date(now.getTime() - 30_000));
+    if (earlier !== code) expect((await login(earlier)).statusCode).toBe(401);
+    t.clock.advanceMinutes(0.5);
+    expect((await login(totpCodeAt(secret, t.clock.now()))).statusCode).toBe(200);
+    expect((await accountOf(t.handle.db, user.id)).failed_login_count).toBe(0);
+  });
+
   it('removes TOTP only with the password and a current code, revoking other sessions', async () => {
     const { user, secret, token } = await enrolledUser();
     const other = (
