@@ -7,9 +7,12 @@ import { AppError } from '../http/errors';
 import type { UseCaseContext } from '../use-case-context';
 import { findAccountById, setPasswordHash } from './accounts.repository';
 import { invalidField } from '../http/validation';
-import { issueSession, type IssuedSession, type SessionClient } from './issue-session';
+import {
+  renewSessionsAfterCredentialChange,
+  type IssuedSession,
+  type SessionClient,
+} from './issue-session';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
-import { revokeAllSessionsOfUser } from './sessions.repository';
 
 export interface ChangePasswordInput {
   currentPassword: string;
@@ -49,12 +52,11 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   return db.transaction().execute(async (trx) => {
     await setPasswordHash(trx, account.id, passwordHash, now);
-    const sessionsRevoked = await revokeAllSessionsOfUser(trx, account.id, now, 'password_changed');
-    const session = await issueSession(trx, config, {
+    const { session, sessionsRevoked } = await renewSessionsAfterCredentialChange(trx, config, {
       userId: account.id,
       now,
-      isMfaEnrolmentOnly: false,
       client,
+      reason: 'password_changed',
     });
     await recordAudit(trx, origin, {
       ...audited,

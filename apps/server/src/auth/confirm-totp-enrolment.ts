@@ -7,8 +7,11 @@ import { AppError } from '../http/errors';
 import type { UseCaseContext } from '../use-case-context';
 import { enableTotp, findAccountById } from './accounts.repository';
 import { invalidField } from '../http/validation';
-import { issueSession, type IssuedSession, type SessionClient } from './issue-session';
-import { revokeAllSessionsOfUser } from './sessions.repository';
+import {
+  renewSessionsAfterCredentialChange,
+  type IssuedSession,
+  type SessionClient,
+} from './issue-session';
 import { isTotpCodeValid } from './totp';
 
 const notPending = (): AppError =>
@@ -46,12 +49,11 @@ export async function confirmTotpEnrolment(
   return db.transaction().execute(async (trx) => {
     // The pending secret may have been replaced by a concurrent setup since it was read.
     if (!(await enableTotp(trx, account.id, pendingSecret, now))) throw notPending();
-    const sessionsRevoked = await revokeAllSessionsOfUser(trx, account.id, now, 'mfa_changed');
-    const session = await issueSession(trx, config, {
+    const { session, sessionsRevoked } = await renewSessionsAfterCredentialChange(trx, config, {
       userId: account.id,
       now,
-      isMfaEnrolmentOnly: false,
       client,
+      reason: 'mfa_changed',
     });
     await recordAudit(trx, origin, {
       ...audited,

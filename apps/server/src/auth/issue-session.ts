@@ -6,7 +6,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../config';
 import type { Database } from '../db/schema';
 import { hashSessionToken, newSessionToken } from './session-token';
-import { insertSession } from './sessions.repository';
+import type { SessionRevokeReason } from '../db/schema';
+import { insertSession, revokeAllSessionsOfUser } from './sessions.repository';
 
 const USER_AGENT_MAX_LENGTH = 512;
 
@@ -41,4 +42,28 @@ export async function issueSession(
     userAgent: session.client.userAgent?.slice(0, USER_AGENT_MAX_LENGTH) ?? null,
   });
   return { token, sessionId, expiresAt, isMfaEnrolmentOnly: session.isMfaEnrolmentOnly };
+}
+
+/**
+ * After a change of credentials (password, second factor) every session of the user ends and the
+ * caller gets a fresh, full one: a session stolen before the change is worthless after it.
+ */
+export async function renewSessionsAfterCredentialChange(
+  trx: Transaction<Database>,
+  config: Config,
+  params: { userId: string; now: Date; client: SessionClient; reason: SessionRevokeReason },
+): Promise<{ session: IssuedSession; sessionsRevoked: number }> {
+  const sessionsRevoked = await revokeAllSessionsOfUser(
+    trx,
+    params.userId,
+    params.now,
+    params.reason,
+  );
+  const session = await issueSession(trx, config, {
+    userId: params.userId,
+    now: params.now,
+    isMfaEnrolmentOnly: false,
+    client: params.client,
+  });
+  return { session, sessionsRevoked };
 }

@@ -3,12 +3,13 @@ import { Type } from 'typebox';
 import { defineCaseType, defineEvent } from '../workflow/types';
 import {
   adjournHearingEvent,
+  archiveEvent,
+  referForExecutionEvent,
   holdHearingEvent,
   reassignEvent,
   scheduleHearingEvent,
 } from './common-events';
 import { APPEAL_OUTCOMES } from './court-case';
-import { NotePayload, ReferPayload } from './payloads';
 
 type State = 'filed' | 'scheduled' | 'in_trial' | 'decided' | 'archived';
 const clerks = ['court_clerk'] as const;
@@ -51,28 +52,8 @@ export const appealCase = defineCaseType<State>({
         { additionalProperties: false },
       ),
     }),
-    refer_for_execution: defineEvent({
-      labels: { ar: 'إحالة للتنفيذ', en: 'Send for execution' },
-      from: ['decided'],
-      to: 'archived',
-      roles: clerks,
-      payload: ReferPayload('prosecutionOfficeId'),
-      effects: [
-        {
-          kind: 'refer',
-          toCaseType: 'execution_file',
-          institutionField: 'prosecutionOfficeId',
-          link: 'execution',
-        },
-      ],
-    }),
-    archive: defineEvent({
-      labels: { ar: 'أرشفة', en: 'Archive' },
-      from: ['decided'],
-      to: 'archived',
-      roles: clerks,
-      payload: NotePayload,
-    }),
+    refer_for_execution: referForExecutionEvent(['decided'], 'archived'),
+    archive: archiveEvent(['decided'], 'archived'),
   },
   fields: {
     hearings: {

@@ -13,7 +13,9 @@ import {
   DetentionOrderPayload,
   HoldHearingPayload,
   JudgmentPayload,
+  NotePayload,
   QuestioningPayload,
+  ReferPayload,
   ReassignPayload,
   ReleasePayload,
   ScheduleHearingPayload,
@@ -266,6 +268,36 @@ export function judgmentEvent<S extends string>(from: readonly S[], to: S, roles
         priority: 'normal',
       },
     ],
+  });
+}
+
+/** After a final judgment the court clerk sends the file to the prosecution for execution. */
+export function referForExecutionEvent<S extends string>(from: readonly S[], to: S) {
+  return defineEvent({
+    labels: { ar: 'إحالة للتنفيذ', en: 'Send for execution' },
+    from,
+    to,
+    roles: ['court_clerk'],
+    payload: ReferPayload('prosecutionOfficeId'),
+    effects: [
+      {
+        kind: 'refer',
+        toCaseType: 'execution_file',
+        institutionField: 'prosecutionOfficeId',
+        link: 'execution',
+      },
+    ],
+  });
+}
+
+/** A decided court file with nothing to execute is archived by the clerk. */
+export function archiveEvent<S extends string>(from: readonly S[], to: S) {
+  return defineEvent({
+    labels: { ar: 'أرشفة', en: 'Archive' },
+    from,
+    to,
+    roles: ['court_clerk'],
+    payload: NotePayload,
   });
 }
 

@@ -6,13 +6,15 @@ import { Type } from 'typebox';
 import { defineCaseType, defineEvent, type Guard } from '../workflow/types';
 import {
   addPartyEvent,
+  archiveEvent,
+  referForExecutionEvent,
   adjournHearingEvent,
   holdHearingEvent,
   judgmentEvent,
   reassignEvent,
   scheduleHearingEvent,
 } from './common-events';
-import { NotePayload, ReferPayload } from './payloads';
+import { NotePayload } from './payloads';
 
 type State =
   'filed' | 'scheduled' | 'in_trial' | 'appeal_window' | 'under_appeal' | 'final' | 'archived';
@@ -106,28 +108,8 @@ export const courtCase = defineCaseType<State>({
         { additionalProperties: false },
       ),
     }),
-    refer_for_execution: defineEvent({
-      labels: { ar: 'إحالة للتنفيذ', en: 'Send for execution' },
-      from: ['final'],
-      to: 'archived',
-      roles: clerks,
-      payload: ReferPayload('prosecutionOfficeId'),
-      effects: [
-        {
-          kind: 'refer',
-          toCaseType: 'execution_file',
-          institutionField: 'prosecutionOfficeId',
-          link: 'execution',
-        },
-      ],
-    }),
-    archive: defineEvent({
-      labels: { ar: 'أرشفة', en: 'Archive' },
-      from: ['final'],
-      to: 'archived',
-      roles: clerks,
-      payload: NotePayload,
-    }),
+    refer_for_execution: referForExecutionEvent(['final'], 'archived'),
+    archive: archiveEvent(['final'], 'archived'),
   },
   fields: {
     parties: { read: ['judge', 'court_clerk', 'prosecutor', 'lawyer'], write: ['court_clerk'] },
