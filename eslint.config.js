@@ -1,6 +1,8 @@
 // Type-aware lint: the rules that catch real bugs in a server that must not lose data
 // (floating promises, unchecked any, non-exhaustive switches over closed enums).
 import js from '@eslint/js';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
@@ -10,6 +12,7 @@ export default tseslint.config(
       '**/node_modules/**',
       '**/dist/**',
       'data/**',
+      'test-artifacts/**',
       'coverage/**',
       '**/*.mjs',
       'eslint.config.js',
@@ -45,5 +48,19 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
+  {
+    // The web app: the rules of hooks, and accessibility checks on JSX (axe-core checks the
+    // rendered screens in the browser suite).
+    files: ['apps/web/**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
+    files: ['apps/web/**/*.{ts,tsx}'],
+    rules: {
+      // `onChange={(e) => setValue(e.currentTarget.value)}` is the idiom of React forms.
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+    },
+  },
+  { files: ['apps/web/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
   prettier,
 );

@@ -15,6 +15,7 @@ import type { DatabaseKind } from './db/database';
 import { registerErrorHandling } from './http/error-handler';
 import type { FastifyTypebox } from './http/fastify-types';
 import { ErrorResponse } from './http/schemas';
+import { registerWebApp } from './http/web-app';
 import { healthRoutes } from './health/health.routes';
 import { apiRoutes } from './routes';
 import type { Services } from './use-case-context';
@@ -101,7 +102,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     app.swagger(),
   );
 
-  registerErrorHandling(app);
+  registerErrorHandling(app, await registerWebApp(app, config.webDir));
   await app.register(authenticationPlugin, options);
   await app.register(
     async (api: FastifyTypebox) => {

@@ -3,6 +3,7 @@
  * `npm start` works on a fresh machine; docs/operations.md lists them all.
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isRole, type Role } from '@qadiya/domain';
 
 export interface Config {
@@ -11,6 +12,8 @@ export interface Config {
   /** postgres:// URL; when absent the embedded PGlite database in `dataDir` is used. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** The built web app (apps/web/dist), served at `/`; the API alone when it is absent. */
+  webDir: string;
   /** Database role the server switches to on a PostgreSQL server (cannot alter audit rows). */
   databaseRuntimeRole: string;
   logLevel: string;
@@ -40,6 +43,8 @@ export interface Config {
 
 type Env = Record<string, string | undefined>;
 
+const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
 export function loadConfig(env: Env = process.env): Config {
   const databaseUrl = nonEmpty(env.DATABASE_URL);
   const seedDemo = env.QADIYA_DEMO ? env.QADIYA_DEMO === 'true' : databaseUrl === undefined;
@@ -48,6 +53,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
     dataDir: path.resolve(env.QADIYA_DATA_DIR ?? 'data'),
+    webDir: path.resolve(env.QADIYA_WEB_DIR ?? DEFAULT_WEB_DIR),
     databaseRuntimeRole: env.QADIYA_DB_RUNTIME_ROLE ?? 'qadiya_app',
     logLevel: env.LOG_LEVEL ?? 'info',
     timeZone: timeZone(env.QADIYA_TIME_ZONE ?? 'Asia/Hebron'),

@@ -5,6 +5,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError, errorBody, type ErrorCode } from './errors';
+import type { WebApp } from './web-app';
 
 interface AjvIssue {
   instancePath: string;
@@ -13,7 +14,7 @@ interface AjvIssue {
   params: Record<string, unknown>;
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
+export function registerErrorHandling(app: FastifyInstance, webApp: WebApp | null = null): void {
   app.setErrorHandler((rawError: FastifyError, request, reply) => {
     const error = toAppError(rawError);
     if (error.status >= 500) {
@@ -25,6 +26,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
+    if (webApp?.serveIndex(request, reply)) return reply;
     const error = new AppError('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url}`);
     return reply.status(404).send(errorBody(error));
   });

@@ -1,0 +1,125 @@
+/**
+ * The frame of every signed-in screen: a header with the app's name, the user and the language
+ * switch; a side menu by role; and the page itself in `<main>`. A skip link leads keyboard users
+ * straight to the content.
+ */
+import {
+  Anchor,
+  AppShell,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  Stack,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconLanguage, IconLogout } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { api } from '../api/client';
+import { changeLanguage } from '../i18n/i18n';
+import { PageLoader } from '../components/PageLoader';
+import { COMMON } from './messages';
+import { visibleEntries } from './navigation';
+import { useSession } from './session';
+import { useLanguage } from './use-language';
+
+export function Layout() {
+  const { t } = useTranslation(COMMON);
+  const session = useSession();
+  const language = useLanguage();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [menuOpen, menu] = useDisclosure(false);
+  const name = language === 'ar' ? session.user.displayNameAr : session.user.displayNameEn;
+
+  async function signOut() {
+    await api.post('/auth/logout').catch(() => undefined);
+    queryClient.clear();
+    await navigate('/login', { replace: true });
+  }
+
+  const isActive = (path: string) =>
+    path === '/' ? location.pathname === '/' : location.pathname.startsWith(path);
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !menuOpen } }}
+      padding="md"
+    >
+      <Anchor href="#main" className="skip-link">
+        {t('skipToContent')}
+      </Anchor>
+      <AppShell.Header className="no-print">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={menuOpen}
+              onClick={menu.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('openMenu')}
+            />
+            <Text component={Link} to="/" fw={700} size="xl" c="qadiya.8" td="none">
+              {t('appName')}
+            </Text>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {t('appTagline')}
+            </Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <Text size="sm" fw={500} visibleFrom="xs" data-testid="current-user">
+              {name}
+            </Text>
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              leftSection={<IconLanguage size={16} aria-hidden />}
+              lang={language === 'ar' ? 'en' : 'ar'}
+              onClick={() => void changeLanguage(language === 'ar' ? 'en' : 'ar')}
+              data-testid="language-switch"
+            >
+              {t('language.switchTo')}
+            </Button>
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              color="gray"
+              leftSection={<IconLogout size={16} aria-hidden className="mirror-in-rtl" />}
+              onClick={() => void signOut()}
+            >
+              {t('signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" className="no-print" aria-label={t('nav.label')} component="nav">
+        <Stack gap={2}>
+          {visibleEntries(session.hasRole).map((entry) => (
+            <NavLink
+              key={entry.key}
+              component={Link}
+              to={entry.path}
+              label={t(`nav.${entry.key}`)}
+              active={isActive(entry.path)}
+              aria-current={isActive(entry.path) ? 'page' : undefined}
+              onClick={menu.close}
+            />
+          ))}
+        </Stack>
+        <VisuallyHidden>{session.user.username}</VisuallyHidden>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

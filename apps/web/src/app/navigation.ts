@@ -1,0 +1,38 @@
+/**
+ * The main menu. A link is shown to the roles that have something to do there; the server decides
+ * what each of them may actually see on arrival.
+ */
+import type { Role } from '@qadiya/domain/organisation';
+
+export interface NavEntry {
+  /** Key under `common:nav`. */
+  key: 'home' | 'inbox' | 'register' | 'calendar' | 'admin' | 'audit';
+  path: string;
+  /** Shown to everyone signed in when absent. */
+  roles?: readonly Role[];
+}
+
+export const NAV_ENTRIES: readonly NavEntry[] = [
+  { key: 'home', path: '/' },
+  {
+    key: 'inbox',
+    path: '/inbox',
+    roles: ['prosecutor', 'chief_prosecutor', 'court_clerk', 'correction_officer'],
+  },
+  {
+    key: 'register',
+    path: '/cases/new',
+    roles: ['police_investigator', 'prosecutor', 'chief_prosecutor', 'court_clerk'],
+  },
+  {
+    key: 'calendar',
+    path: '/calendar',
+    roles: ['judge', 'court_clerk', 'prosecutor', 'chief_prosecutor'],
+  },
+  { key: 'admin', path: '/admin', roles: ['admin'] },
+  { key: 'audit', path: '/audit', roles: ['auditor'] },
+];
+
+export function visibleEntries(has: (...roles: Role[]) => boolean): NavEntry[] {
+  return NAV_ENTRIES.filter((entry) => !entry.roles || has(...entry.roles));
+}
