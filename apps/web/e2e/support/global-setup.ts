@@ -1,5 +1,5 @@
 /**
- * Before the browser suite: builds the web app if its sources changed, then starts `qadiya serve`
+ * Before the browser suite: builds the web app into a temporary folder, then starts `qadiya serve`
  * exactly as `npm start` does, on a fresh embedded database in a temporary folder, which seeds the
  * demo data. The tests reach it at the URL provided as `baseUrl`.
  */
@@ -56,15 +56,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('baseUrl', '');
     return () => Promise.resolve();
   }
-  execFileSync('node', ['scripts/build-web-if-stale.mjs'], { cwd: root, stdio: 'inherit' });
-
+  // A private build (a few seconds), so that parallel runs and `npm start` never share a dist.
   const dataDir = mkdtempSync(path.join(tmpdir(), 'qadiya-e2e-'));
+  const webDir = path.join(dataDir, 'web');
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', webDir], {
+    cwd: path.join(root, 'apps/web'),
+    stdio: 'inherit',
+  });
+
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     HOST: '127.0.0.1',
-    QADIYA_DATA_DIR: dataDir,
+    QADIYA_DATA_DIR: path.join(dataDir, 'data'),
+    QADIYA_WEB_DIR: webDir,
     QADIYA_DEMO: 'true',
     LOG_LEVEL: 'warn',
   };
