@@ -68,6 +68,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         imgSrc: ["'self'", 'data:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
+        // Over plain HTTP (demo mode on a LAN address) upgrading would break every asset; with
+        // secure cookies on, Qadiya is behind TLS anyway.
+        upgradeInsecureRequests: config.auth.secureCookies ? [] : null,
       },
     },
   });
