@@ -9,6 +9,8 @@ import { organisationRoutes } from './organisation/organisation.routes';
 import { personsRoutes } from './persons/persons.routes';
 import { usersRoutes } from './users/users.routes';
 import { workQueueRoutes } from './work-queue/work-queue.routes';
+import { hearingsRoutes } from './hearings/hearings.routes';
+import { lookupsRoutes } from './lookups/lookups.routes';
 
 export async function apiRoutes(app: FastifyTypebox): Promise<void> {
   organisationRoutes(app);
@@ -20,5 +22,7 @@ export async function apiRoutes(app: FastifyTypebox): Promise<void> {
   calendarRoutes(app);
   workQueueRoutes(app);
   casesRoutes(app);
+  lookupsRoutes(app);
+  hearingsRoutes(app);
   await Promise.resolve();
 }

@@ -1,14 +1,17 @@
 /**
  * The national persons registry (`/api/v1/persons`): register, look up, read and correct persons.
  * Routes validate, build the use-case context, call one use case and present the result.
+ * `GET /persons/:id/cases` lists the person's files that the reader may open.
  */
 import { Type } from 'typebox';
 import type { FastifyTypebox } from '../http/fastify-types';
 import { useCaseContext } from '../http/request-context';
 import { errorResponses, IdParams } from '../http/schemas';
-import { presentPerson } from './person.presenter';
+import { listPersonCases } from './list-person-cases';
+import { presentPerson, presentPersonCase } from './person.presenter';
 import {
   ListPersonsQuery,
+  PersonCasesResponse,
   PersonResponse,
   RegisterPersonBody,
   UpdatePersonBody,
@@ -78,6 +81,25 @@ export function personsRoutes(app: FastifyTypebox): void {
       const ctx = useCaseContext(request);
       const person = await getPerson(ctx, request.params.id);
       return presentPerson(person, { includeContact: canSeeContact(ctx.actor) });
+    },
+  );
+
+  app.get(
+    '/persons/:id/cases',
+    {
+      schema: {
+        tags,
+        summary: "A person's files that you may open, with the person's role in each",
+        description:
+          'Files where the person is a party, filtered in the database by the access policy: ' +
+          'files you may not open are not listed (nor counted). Newest first, at most 500.',
+        params: IdParams,
+        response: { 200: PersonCasesResponse, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      const { entries } = await listPersonCases(useCaseContext(request), request.params.id);
+      return { items: entries.map(presentPersonCase), total: entries.length };
     },
   );
 

@@ -1,4 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
+import { PARTY_ROLES } from '@qadiya/domain';
+import { CaseHeader } from '../cases/cases.schemas';
 import { Uuid } from '../http/schemas';
 
 // `\\S`: at least one character that is not a space (values are stored trimmed).
@@ -112,3 +114,77 @@ export const PersonResponse = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });
+
+const Labels = Type.Object({ ar: Type.String(), en: Type.String() });
+
+export const PersonCaseResponse = Type.Object({
+  case: CaseHeader,
+  institution: Type.Object({
+    id: Uuid,
+    code: Type.String(),
+    nameAr: Type.String(),
+    nameEn: Type.String(),
+  }),
+  parties: Type.Array(
+    Type.Object({
+      partyId: Uuid,
+      role: Type.Enum(PARTY_ROLES),
+      roleLabels: Type.Union([Labels, Type.Null()], {
+        description:
+          'For the accused, the label that follows the offence class (مشتكى عليه، ظنين، متهم); null for other roles',
+      }),
+    }),
+    { description: "The person's role(s) in this file" },
+  ),
+});
+
+export const PersonCasesResponse = Type.Object(
+  {
+    items: Type.Array(PersonCaseResponse),
+    total: Type.Integer({ description: 'The number of files listed' }),
+  },
+  {
+    examples: [
+      {
+        items: [
+          {
+            case: {
+              id: '3f1c2a9e-5b6d-4c1e-9a8b-7d6e5f4c3b2a',
+              matterId: '5a1c2a9e-5b6d-4c1e-9a8b-7d6e5f4c3b2a',
+              reference: 'RAM-PRO/PF/774/2026',
+              number: '774/2026',
+              caseType: 'prosecution_file',
+              caseTypeLabels: { ar: 'ملف تحقيق', en: 'Prosecution file' },
+              state: 'under_investigation',
+              stateLabels: { ar: 'قيد التحقيق', en: 'Under investigation' },
+              version: 4,
+              intakeStatus: 'accepted',
+              returnReason: null,
+              confidentiality: 'normal',
+              institutionId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+              unitId: null,
+              incidentDate: '2026-11-20',
+              openedAt: '2026-11-21T08:30:00.000Z',
+              isDisposed: false,
+              disposedAt: null,
+            },
+            institution: {
+              id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+              code: 'RAM-PRO',
+              nameAr: 'نيابة رام الله',
+              nameEn: 'Ramallah Prosecution',
+            },
+            parties: [
+              {
+                partyId: '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e',
+                role: 'accused',
+                roleLabels: { ar: 'مشتكى عليه', en: 'Suspect' },
+              },
+            ],
+          },
+        ],
+        total: 1,
+      },
+    ],
+  },
+);

@@ -47,6 +47,14 @@ export const PERMISSIONS = {
   // Holidays and weekend days: national admins for national holidays, an institution's admin for
   // its own.
   'calendar.manage': ['admin'],
+  // Pickers of the event forms: a court's judges, for its judges and clerks (hearing panels); an
+  // institution's staff by role, for those who reassign its files.
+  'lookup.court_judges': ['judge', 'court_clerk'],
+  'lookup.institution_staff': ['chief_prosecutor', 'judge', 'court_clerk'],
+  // The court calendar and its cause list: a court's judges and clerks see every hearing of their
+  // court; prosecutors see the hearings of files they may see (filtered in SQL by the case rule).
+  'hearing.court_calendar': ['judge', 'court_clerk'],
+  'hearing.own_calendar': ['prosecutor', 'chief_prosecutor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

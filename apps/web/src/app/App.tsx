@@ -5,13 +5,14 @@
 import { DirectionProvider, MantineProvider, useDirection } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { ApiError } from '../api/client';
 import { applyDocumentLanguage, directionOf } from '../i18n/i18n';
 import { router } from './routes';
 import { SessionProvider } from './session';
-import { theme } from './theme';
+import { cssVariablesResolver, themeFor } from './theme';
 import { useLanguage } from './use-language';
 
 const queryClient = new QueryClient({
@@ -36,17 +37,29 @@ function LanguageDirection() {
   return null;
 }
 
+function ThemedProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation('common');
+  const closeLabel = t('close');
+  const clearLabel = t('clear');
+  const theme = useMemo(() => themeFor(closeLabel, clearLabel), [closeLabel, clearLabel]);
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      {children}
+    </MantineProvider>
+  );
+}
+
 export function App({ initialDirection }: { initialDirection: 'rtl' | 'ltr' }) {
   return (
     <QueryClientProvider client={queryClient}>
       <DirectionProvider initialDirection={initialDirection} detectDirection={false}>
-        <MantineProvider theme={theme}>
+        <ThemedProvider>
           <LanguageDirection />
           <Notifications position="top-center" />
           <SessionProvider>
             <RouterProvider router={router} />
           </SessionProvider>
-        </MantineProvider>
+        </ThemedProvider>
       </DirectionProvider>
     </QueryClientProvider>
   );

@@ -25,6 +25,7 @@ export const COMMON = defineMessages('common', {
     cancel: 'إلغاء',
     submit: 'إرسال',
     close: 'إغلاق',
+    clear: 'مسح',
     none: 'لا يوجد',
     hijri: 'هجري',
     notFound: {
@@ -78,6 +79,7 @@ export const COMMON = defineMessages('common', {
     cancel: 'Cancel',
     submit: 'Submit',
     close: 'Close',
+    clear: 'Clear',
     none: 'None',
     hijri: 'Hijri',
     notFound: {

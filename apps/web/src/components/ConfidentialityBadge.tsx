@@ -3,10 +3,11 @@ import type { ConfidentialityLevel } from '@qadiya/domain/organisation';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
+// Shades chosen for WCAG AA text contrast (axe-core checks every screen).
 const COLOURS: Record<ConfidentialityLevel, string> = {
-  normal: 'gray',
-  restricted: 'orange',
-  sealed: 'red',
+  normal: 'gray.7',
+  restricted: 'orange.7',
+  sealed: 'red.9',
 };
 
 export function ConfidentialityBadge({ level }: { level: ConfidentialityLevel }) {
@@ -15,6 +16,7 @@ export function ConfidentialityBadge({ level }: { level: ConfidentialityLevel })
     <Badge
       color={COLOURS[level]}
       variant={level === 'normal' ? 'outline' : 'filled'}
+      autoContrast
       leftSection={level === 'normal' ? undefined : <IconLock size={12} aria-hidden />}
     >
       {t(`confidentiality.${level}`)}

@@ -5,7 +5,7 @@ export function PageLoader() {
   const { t } = useTranslation('common');
   return (
     <Center py="xl">
-      <Loader aria-label={t('loading')} />
+      <Loader role="status" aria-label={t('loading')} />
     </Center>
   );
 }

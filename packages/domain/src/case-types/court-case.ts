@@ -15,6 +15,7 @@ import {
   scheduleHearingEvent,
 } from './common-events';
 import { NotePayload } from './payloads';
+import { Ref } from '../workflow/references';
 
 type State =
   'filed' | 'scheduled' | 'in_trial' | 'appeal_window' | 'under_appeal' | 'final' | 'archived';
@@ -70,7 +71,7 @@ export const courtCase = defineCaseType<State>({
       roles: clerks,
       payload: Type.Object(
         {
-          appellateCourtId: Type.String({ format: 'uuid' }),
+          appellateCourtId: Ref('institution:court'),
           appellant: Type.Union([Type.Literal('prosecution'), Type.Literal('defence')]),
           grounds: Type.String({ minLength: 1, maxLength: 8000 }),
         },

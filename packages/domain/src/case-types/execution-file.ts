@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import { defineCaseType, defineEvent } from '../workflow/types';
 import { NotePayload } from './payloads';
+import { Ref } from '../workflow/references';
 
 type State = 'opened' | 'in_execution' | 'completed';
 const executors = ['prosecutor', 'chief_prosecutor'] as const;
@@ -28,7 +29,7 @@ export const executionFile = defineCaseType<State>({
       roles: executors,
       payload: Type.Object(
         {
-          correctionCentreId: Type.String({ format: 'uuid' }),
+          correctionCentreId: Ref('institution:correction_centre'),
           startsOn: Type.String({ format: 'date' }),
         },
         { additionalProperties: false },

@@ -4,8 +4,8 @@
  */
 import { Type } from 'typebox';
 import { PARTY_ROLES } from '../justice/parties';
+import { Ref, type ReferenceKind } from '../workflow/references';
 
-const Uuid = Type.String({ format: 'uuid' });
 const DateTime = Type.String({ format: 'date-time', examples: ['2026-12-01T09:00:00Z'] });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 
@@ -18,7 +18,7 @@ export const NotePayload = Type.Object(
 
 export const AddPartyPayload = Type.Object(
   {
-    personId: Uuid,
+    personId: Ref('person'),
     role: Type.Enum(PARTY_ROLES),
     /** For victims and accused in family cases: how they are related (see DESIGN.md). */
     relationshipToAccused: Type.Optional(Text(60)),
@@ -27,23 +27,27 @@ export const AddPartyPayload = Type.Object(
 );
 
 export const AddChargePayload = Type.Object(
-  { partyId: Uuid, offenceId: Uuid, incidentDate: Type.Optional(Type.String({ format: 'date' })) },
+  {
+    partyId: Ref('accused'),
+    offenceId: Ref('offence'),
+    incidentDate: Type.Optional(Type.String({ format: 'date' })),
+  },
   { additionalProperties: false },
 );
 
 export const QuestioningPayload = Type.Object(
-  { partyId: Uuid, summary: Text(8000) },
+  { partyId: Ref('party'), summary: Text(8000) },
   { additionalProperties: false },
 );
 
 export const ArrestPayload = Type.Object(
-  { partyId: Uuid, arrestedAt: DateTime, place: Type.Optional(Text(200)) },
+  { partyId: Ref('accused'), arrestedAt: DateTime, place: Type.Optional(Text(200)) },
   { additionalProperties: false },
 );
 
 export const DetentionOrderPayload = Type.Object(
   {
-    detentionId: Uuid,
+    detentionId: Ref('openDetention'),
     /** Hours (police, prosecution) or days (court extensions), per the rule table. */
     duration: Type.Integer({
       minimum: 1,
@@ -57,12 +61,18 @@ export const DetentionOrderPayload = Type.Object(
 );
 
 export const ReleasePayload = Type.Object(
-  { detentionId: Uuid, releasedAt: DateTime, reason: Text(2000) },
+  { detentionId: Ref('openDetention'), releasedAt: DateTime, reason: Text(2000) },
   { additionalProperties: false },
 );
 
-export const ReferPayload = (field: string) =>
-  Type.Object({ [field]: Uuid, note: Type.Optional(Text(4000)) }, { additionalProperties: false });
+export const ReferPayload = (
+  field: string,
+  ref: ReferenceKind = 'institution:prosecution_office',
+) =>
+  Type.Object(
+    { [field]: Ref(ref), note: Type.Optional(Text(4000)) },
+    { additionalProperties: false },
+  );
 
 export const ScheduleHearingPayload = Type.Object(
   {
@@ -70,8 +80,8 @@ export const ScheduleHearingPayload = Type.Object(
     /** Defaults to 60 minutes when left out. */
     durationMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 600 })),
     room: Text(60),
-    judgeIds: Type.Array(Uuid, { minItems: 1, maxItems: 5, uniqueItems: true }),
-    summonedPartyIds: Type.Optional(Type.Array(Uuid, { maxItems: 50, uniqueItems: true })),
+    judgeIds: Type.Array(Ref('judge'), { minItems: 1, maxItems: 5, uniqueItems: true }),
+    summonedPartyIds: Type.Optional(Type.Array(Ref('party'), { maxItems: 50, uniqueItems: true })),
   },
   { additionalProperties: false },
 );
@@ -88,7 +98,7 @@ export const ADJOURNMENT_REASONS = [
 
 export const AdjournPayload = Type.Object(
   {
-    hearingId: Uuid,
+    hearingId: Ref('scheduledHearing'),
     reasonCode: Type.Enum(ADJOURNMENT_REASONS),
     nextStartsAt: DateTime,
     minutes: Type.Optional(Text(20000)),
@@ -97,7 +107,7 @@ export const AdjournPayload = Type.Object(
 );
 
 export const HoldHearingPayload = Type.Object(
-  { hearingId: Uuid, minutes: Text(20000) },
+  { hearingId: Ref('scheduledHearing'), minutes: Text(20000) },
   { additionalProperties: false },
 );
 
@@ -109,7 +119,7 @@ export const JudgmentPayload = Type.Object(
     judgments: Type.Array(
       Type.Object(
         {
-          chargeId: Uuid,
+          chargeId: Ref('indictedCharge'),
           outcome: Type.Enum(JUDGMENT_OUTCOMES),
           custodialMonths: Type.Optional(Type.Integer({ minimum: 0, maximum: 1200 })),
           fineAmount: Type.Optional(Type.Number({ minimum: 0, maximum: 100_000_000 })),
@@ -134,6 +144,6 @@ export const CLOSURE_REASONS = [
 ] as const;
 
 export const ReassignPayload = Type.Object(
-  { userId: Uuid, reason: Text(2000) },
+  { userId: Ref('user'), reason: Text(2000) },
   { additionalProperties: false },
 );

@@ -15,6 +15,7 @@ import {
   releaseEvent,
 } from './common-events';
 import { CLOSURE_REASONS, NotePayload, ReferPayload } from './payloads';
+import { Ref } from '../workflow/references';
 
 type State =
   'registered' | 'under_investigation' | 'in_mediation' | 'closed' | 'indicted' | 'transferred';
@@ -127,8 +128,8 @@ export const prosecutionFile = defineCaseType<State>({
       roles: prosecutors,
       payload: Type.Object(
         {
-          courtId: Type.String({ format: 'uuid' }),
-          chargeIds: Type.Array(Type.String({ format: 'uuid' }), {
+          courtId: Ref('institution:court'),
+          chargeIds: Type.Array(Ref('pendingCharge'), {
             minItems: 1,
             maxItems: 100,
             uniqueItems: true,

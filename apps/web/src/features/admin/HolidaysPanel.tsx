@@ -1,0 +1,378 @@
+/**
+ * The working-day calendar: holidays by year (national, plus one institution's when chosen), add
+ * and remove; and an institution's weekend days.
+ */
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useLanguage } from '../../app/use-language';
+import { QueryState } from '../../components/QueryState';
+import { formatDate, formatHijri } from '../../format/format';
+import type { Language } from '../../i18n/i18n';
+import { adminKeys, useHolidays, useInstitutions, type Holiday } from './api';
+import { ADMIN } from './messages';
+import {
+  AdminError,
+  FormModal,
+  fieldError,
+  pickName,
+  useInstitutionName,
+  useInstitutionOptions,
+} from './shared';
+
+const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+/** The name of an ISO weekday (1 = Monday) in the user's language. */
+export function weekdayName(day: number, language: Language): string {
+  // 2024-01-01 was a Monday.
+  const date = new Date(Date.UTC(2024, 0, day, 12));
+  return new Intl.DateTimeFormat(language === 'ar' ? 'ar-PS' : 'en-GB', {
+    weekday: 'long',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+export function HolidaysPanel() {
+  const { t } = useTranslation(ADMIN);
+  const language = useLanguage();
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
+  const [institutionId, setInstitutionId] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<Holiday | null>(null);
+  const institutions = useInstitutions();
+  const institutionOptions = useInstitutionOptions(institutions.data?.items);
+  const institutionName = useInstitutionName(institutions.data?.items);
+  const holidays = useHolidays(year, institutionId);
+  const years = Array.from({ length: 7 }, (_, i) => thisYear - 2 + i);
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <Group align="flex-end">
+          <Select
+            label={t('holidays.year')}
+            data={years.map((y) => ({ value: String(y), label: String(y) }))}
+            value={String(year)}
+            onChange={(value) => value && setYear(Number(value))}
+            allowDeselect={false}
+            w={120}
+            data-testid="holiday-year"
+          />
+          <Select
+            label={t('holidays.showInstitution')}
+            placeholder={t('noneOption')}
+            data={institutionOptions}
+            value={institutionId}
+            onChange={setInstitutionId}
+            searchable
+            clearable
+            clearButtonProps={{ 'aria-label': t('clear') }}
+            miw={280}
+          />
+        </Group>
+        <Button
+          leftSection={<IconPlus size={16} aria-hidden />}
+          onClick={() => setAdding(true)}
+          data-testid="holiday-add"
+        >
+          {t('holidays.add')}
+        </Button>
+      </Group>
+      <QueryState query={holidays}>
+        {(data) => (
+          <Table.ScrollContainer minWidth={700}>
+            <Table striped captionSide="top" data-testid="holidays-table">
+              <Table.Caption ta="start" c="gray.7">
+                {t('holidays.caption', { year })}
+              </Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('holidays.date')}</Table.Th>
+                  <Table.Th>{t('holidays.name')}</Table.Th>
+                  <Table.Th>{t('holidays.scope')}</Table.Th>
+                  <Table.Th>{t('actions')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.length === 0 ? (
+                  <Table.Tr>
+                    <Table.Td colSpan={4}>{t('empty')}</Table.Td>
+                  </Table.Tr>
+                ) : null}
+                {data.map((holiday) => (
+                  <Table.Tr key={holiday.id}>
+                    <Table.Td>
+                      <time dateTime={holiday.date}>{formatDate(holiday.date, language)}</time>{' '}
+                      <Text span size="sm" c="gray.7" title={t('common:hijri')}>
+                        ({formatHijri(holiday.date, language)})
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{pickName(holiday, language)}</Table.Td>
+                    <Table.Td>
+                      {holiday.scope === 'national' ? (
+                        <Badge variant="light" tt="none">
+                          {t('holidays.nationalScope')}
+                        </Badge>
+                      ) : (
+                        institutionName(holiday.institutionId)
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color="red"
+                        leftSection={<IconTrash size={14} aria-hidden />}
+                        onClick={() => setRemoving(holiday)}
+                        aria-label={`${t('holidays.remove')}: ${pickName(holiday, language)}`}
+                      >
+                        {t('holidays.remove')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryState>
+      <WeekendCard />
+      <FormModal opened={adding} onClose={() => setAdding(false)} title={t('holidays.add')}>
+        <AddHolidayForm
+          defaultYear={year}
+          onDone={() => setAdding(false)}
+          institutionOptions={institutionOptions}
+        />
+      </FormModal>
+      <FormModal
+        opened={removing !== null}
+        onClose={() => setRemoving(null)}
+        title={t('holidays.removeTitle')}
+      >
+        {removing ? <RemoveHoliday holiday={removing} onDone={() => setRemoving(null)} /> : null}
+      </FormModal>
+    </Stack>
+  );
+}
+
+function AddHolidayForm({
+  defaultYear,
+  institutionOptions,
+  onDone,
+}: {
+  defaultYear: number;
+  institutionOptions: { value: string; label: string }[];
+  onDone: () => void;
+}) {
+  const { t } = useTranslation(ADMIN);
+  const queryClient = useQueryClient();
+  const [date, setDate] = useState(`${defaultYear}-01-01`);
+  const [nameAr, setNameAr] = useState('');
+  const [nameEn, setNameEn] = useState('');
+  const [institutionId, setInstitutionId] = useState<string | null>(null);
+  const add = useMutation({
+    mutationFn: () =>
+      api.post<Holiday>('/admin/holidays', {
+        date,
+        nameAr: nameAr.trim(),
+        nameEn: nameEn.trim(),
+        institutionId,
+      }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: adminKeys.holidays });
+      notifications.show({
+        message: t('saved'),
+        color: 'green',
+        closeButtonProps: { 'aria-label': t('common:close') },
+      });
+      onDone();
+    },
+  });
+  function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    add.mutate();
+  }
+  return (
+    <form onSubmit={submit} data-testid="holiday-form">
+      <Stack>
+        <AdminError error={add.error} />
+        <TextInput
+          type="date"
+          label={t('holidays.date')}
+          value={date}
+          onChange={(event) => setDate(event.currentTarget.value)}
+          required
+          name="date"
+          error={fieldError(add.error, 'date')}
+          data-autofocus
+        />
+        <TextInput
+          label={t('holidays.nameAr')}
+          value={nameAr}
+          onChange={(event) => setNameAr(event.currentTarget.value)}
+          required
+          dir="rtl"
+          lang="ar"
+          name="nameAr"
+          error={fieldError(add.error, 'nameAr')}
+        />
+        <TextInput
+          label={t('holidays.nameEn')}
+          value={nameEn}
+          onChange={(event) => setNameEn(event.currentTarget.value)}
+          required
+          dir="ltr"
+          lang="en"
+          name="nameEn"
+          error={fieldError(add.error, 'nameEn')}
+        />
+        <Select
+          label={t('holidays.institution')}
+          placeholder={t('holidays.nationalScope')}
+          data={institutionOptions}
+          value={institutionId}
+          onChange={setInstitutionId}
+          searchable
+          clearable
+          clearButtonProps={{ 'aria-label': t('clear') }}
+          error={fieldError(add.error, 'institutionId')}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('common:cancel')}
+          </Button>
+          <Button type="submit" loading={add.isPending}>
+            {t('common:save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function RemoveHoliday({ holiday, onDone }: { holiday: Holiday; onDone: () => void }) {
+  const { t } = useTranslation(ADMIN);
+  const language = useLanguage();
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => api.delete(`/admin/holidays/${holiday.id}`),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: adminKeys.holidays });
+      notifications.show({
+        message: t('saved'),
+        color: 'green',
+        closeButtonProps: { 'aria-label': t('common:close') },
+      });
+      onDone();
+    },
+  });
+  return (
+    <Stack>
+      <AdminError error={remove.error} />
+      <Text size="sm">
+        {t('holidays.removeConfirm', {
+          name: pickName(holiday, language),
+          date: formatDate(holiday.date, language),
+        })}
+      </Text>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onDone}>
+          {t('common:cancel')}
+        </Button>
+        <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
+          {t('holidays.remove')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function WeekendCard() {
+  const { t } = useTranslation(ADMIN);
+  const language = useLanguage();
+  const institutions = useInstitutions();
+  const institutionOptions = useInstitutionOptions(institutions.data?.items);
+  const [institutionId, setInstitutionId] = useState<string | null>(null);
+  const [days, setDays] = useState<string[]>(['5', '6']);
+  const save = useMutation({
+    mutationFn: () =>
+      api.put<{ institutionId: string; weekendDays: number[] }>(
+        `/admin/institutions/${institutionId ?? ''}/weekend`,
+        { weekendDays: days.map(Number).sort((a, b) => a - b) },
+      ),
+  });
+  function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    save.mutate();
+  }
+  return (
+    <Card withBorder mt="md">
+      <form onSubmit={submit}>
+        <Stack>
+          <Title order={2} size="h4">
+            {t('holidays.weekendTitle')}
+          </Title>
+          <Text size="sm" c="gray.7">
+            {t('holidays.weekendHint')}
+          </Text>
+          <AdminError error={save.error} />
+          {save.isSuccess ? (
+            <Text size="sm" role="status">
+              {t('holidays.weekendSaved', {
+                days: save.data.weekendDays
+                  .map((day) => weekdayName(day, language))
+                  .join(language === 'ar' ? '، ' : ', '),
+              })}
+            </Text>
+          ) : null}
+          <Select
+            label={t('holidays.weekendInstitution')}
+            data={institutionOptions}
+            value={institutionId}
+            onChange={(value) => {
+              setInstitutionId(value);
+              save.reset();
+            }}
+            searchable
+            required
+            maw={480}
+          />
+          <Checkbox.Group
+            label={t('holidays.weekendDays')}
+            value={days}
+            onChange={setDays}
+            error={fieldError(save.error, 'weekendDays')}
+          >
+            <Group mt="xs">
+              {ISO_WEEKDAYS.map((day) => (
+                <Checkbox key={day} value={String(day)} label={weekdayName(day, language)} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <Group>
+            <Button type="submit" loading={save.isPending} disabled={!institutionId}>
+              {t('holidays.weekendSave')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * Shapes of the API that the intake screens (register, inbox, person page) share. They mirror the
+ * server's TypeBox schemas (see /api/openapi.json).
+ */
+import type { ConfidentialityLevel } from '@qadiya/domain/organisation';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { Labels } from '../../api/types';
+
+export interface CaseHeader {
+  id: string;
+  matterId: string;
+  reference: string | null;
+  number: string | null;
+  caseType: string;
+  caseTypeLabels: Labels;
+  state: string;
+  stateLabels: Labels;
+  version: number;
+  intakeStatus: 'pending' | 'accepted' | 'returned';
+  returnReason: string | null;
+  confidentiality: ConfidentialityLevel;
+  institutionId: string;
+  unitId: string | null;
+  incidentDate: string | null;
+  openedAt: string;
+  isDisposed: boolean;
+  disposedAt: string | null;
+}
+
+export interface CaseParty {
+  id: string;
+  personId: string;
+  role: PartyRole;
+  nameAr: string;
+}
+
+/** The part of the case page (`POST /cases/:id/events` answers with it) the intake screens read. */
+export interface CasePageLite extends CaseHeader {
+  parties: CaseParty[] | null;
+}
+
+export type PartyRole =
+  'accused' | 'victim' | 'complainant' | 'witness' | 'guardian' | 'lawyer' | 'counsellor';
+
+export interface Unit {
+  id: string;
+  institutionId: string;
+  kind: string;
+  nameAr: string;
+  nameEn: string;
+  isActive: boolean;
+}
+
+export interface Institution {
+  id: string;
+  code: string;
+  kind: string;
+  nameAr: string;
+  nameEn: string;
+  isActive: boolean;
+  units: Unit[];
+}
+
+export interface Person {
+  id: string;
+  nationalId: string | null;
+  firstNameAr: string;
+  fatherNameAr: string | null;
+  grandfatherNameAr: string | null;
+  familyNameAr: string | null;
+  fullNameAr: string;
+  nameLatin: string | null;
+  sex: 'female' | 'male' | null;
+  dateOfBirth: string | null;
+  nationality: string | null;
+  phone?: string | null;
+  address?: string | null;
+  version: number;
+}
+
+export function useInstitution(institutionId: string | null | undefined) {
+  return useQuery({
+    queryKey: ['institutions', institutionId],
+    queryFn: () => api.get<Institution>(`/institutions/${institutionId ?? ''}`),
+    enabled: Boolean(institutionId),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The person's name in the reader's language: the Latin form in English when there is one. */
+export function personName(person: Pick<Person, 'fullNameAr' | 'nameLatin'>, language: string) {
+  return language === 'en' && person.nameLatin ? person.nameLatin : person.fullNameAr;
+}
