@@ -7,13 +7,20 @@ import { Type } from 'typebox';
 import type { FastifyTypebox } from '../http/fastify-types';
 import { useCaseContext } from '../http/request-context';
 import { errorResponses, IdParams } from '../http/schemas';
-import { presentCaseHeader, presentCasePage, presentEventOptions } from './case.presenter';
+import { decideCaseAccess } from '../policy/case-access';
+import {
+  canReadField,
+  presentCaseHeader,
+  presentCasePage,
+  presentEventOptions,
+} from './case.presenter';
 import {
   AcceptBody,
   CaseHeader,
   CaseListResponse,
   CasePage,
   FireEventBody,
+  InboxResponse,
   ListCasesQuery,
   RegisterCaseBody,
   ReturnBody,
@@ -21,7 +28,7 @@ import {
 } from './cases.schemas';
 import { definitionOf, fireEvent } from './fire-event';
 import { acceptCase, returnCase } from './intake/accept-case';
-import { getCase, getTimeline, listCases } from './read-cases';
+import { getCase, getTimeline, listCases, listInbox } from './read-cases';
 import { registerCase } from './register-case';
 
 const tags = ['cases'];
@@ -96,13 +103,41 @@ export function casesRoutes(app: FastifyTypebox): void {
         tags,
         summary: 'Files referred to your institution, waiting to be accepted or returned',
         querystring: ListCasesQuery,
-        response: { 200: CaseListResponse, ...errorResponses() },
+        response: { 200: InboxResponse, ...errorResponses() },
       },
     },
     async (request) => {
-      const result = await listCases(useCaseContext(request), request.query, 'pending');
+      const ctx = useCaseContext(request);
+      const result = await listInbox(ctx, request.query);
       return {
-        items: result.rows.map((row) => presentCaseHeader(row, definitionOf(row))),
+        items: result.rows.map((row) => {
+          const definition = definitionOf(row);
+          // The roles the reader has on this file decide whether they may read its summary.
+          const access = decideCaseAccess(
+            ctx.actor,
+            {
+              id: row.id,
+              institutionId: row.institution_id,
+              unitId: row.unit_id,
+              confidentiality: row.confidentiality,
+            },
+            [],
+          );
+          const roles = access.allowed ? access.roles : [];
+          const sender = result.senderOf.get(row.id);
+          return {
+            ...presentCaseHeader(row, definition),
+            summary: canReadField(definition, 'summary', roles) ? row.summary : null,
+            referredFrom: sender
+              ? {
+                  institutionId: sender.id,
+                  code: sender.code,
+                  nameAr: sender.name_ar,
+                  nameEn: sender.name_en,
+                }
+              : null,
+          };
+        }),
         total: result.total,
       };
     },

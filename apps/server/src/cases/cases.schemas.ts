@@ -170,6 +170,26 @@ export const CaseListResponse = Type.Object({
   total: Type.Integer(),
 });
 
+export const InboxResponse = Type.Object({
+  items: Type.Array(
+    Type.Intersect([
+      CaseHeader,
+      Type.Object({
+        summary: Nullable(Type.String({ description: 'Null when your roles may not read it' })),
+        referredFrom: Nullable(
+          Type.Object({
+            institutionId: Uuid,
+            code: Type.String(),
+            nameAr: Type.String(),
+            nameEn: Type.String(),
+          }),
+        ),
+      }),
+    ]),
+  ),
+  total: Type.Integer(),
+});
+
 export const AcceptBody = Type.Object(
   { version: Type.Integer({ minimum: 1 }), unitId: Type.Optional(Nullable(Uuid)) },
   { additionalProperties: false },

@@ -249,3 +249,24 @@ export async function listCases(
   ]);
   return { rows, total: count.total };
 }
+
+/**
+ * The inbox: files referred to the actor's institutions and not yet accepted, each with the
+ * institution that sent it, so that the receiver can tell the files apart before opening them.
+ */
+export async function listInbox(ctx: UseCaseContext, filter: CaseListFilter) {
+  const { rows, total } = await listCases(ctx, filter, 'pending');
+  const ids = rows.map((row) => row.id);
+  const senders =
+    ids.length === 0
+      ? []
+      : await ctx.db
+          .selectFrom('case_links as l')
+          .innerJoin('cases as f', 'f.id', 'l.from_case_id')
+          .innerJoin('institutions as i', 'i.id', 'f.institution_id')
+          .select(['l.to_case_id', 'i.id', 'i.code', 'i.name_ar', 'i.name_en'])
+          .where('l.to_case_id', 'in', ids)
+          .execute();
+  const senderOf = new Map(senders.map((sender) => [sender.to_case_id, sender]));
+  return { rows, total, senderOf };
+}

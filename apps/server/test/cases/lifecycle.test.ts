@@ -54,6 +54,11 @@ describe('a matter from police report to execution', () => {
     }>().items;
     expect(pending).toHaveLength(1);
     expect(pending[0]).toMatchObject({ caseType: expectedType, number: null });
+    // The receiver sees where the file comes from and what it is about before accepting it.
+    expect(pending[0]).toMatchObject({
+      referredFrom: { nameAr: expect.any(String), nameEn: expect.any(String) },
+      summary: expect.any(String),
+    });
     const accepted = await t.app.inject({
       method: 'POST',
       url: `/api/v1/cases/${pending[0]!.id}/accept`,

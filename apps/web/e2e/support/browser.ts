@@ -79,6 +79,32 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   expect(serious, `accessibility violations on ${screen}`).toEqual([]);
 }
 
+/** Switches the language with the header's switch; `lang` and `dir` follow. */
+export async function switchLanguage(page: Page, to: 'ar' | 'en'): Promise<void> {
+  await page.getByTestId('language-switch').click();
+  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(to);
+  expect(await page.locator('html').getAttribute('dir')).toBe(to === 'ar' ? 'rtl' : 'ltr');
+}
+
+/**
+ * axe-core and a screenshot in Arabic (right to left), then the same in English (left to right),
+ * and back to Arabic. A "done" notification floats over the header for a few seconds: the screen
+ * is checked once none is left.
+ */
+export async function checkInBothLanguages(page: Page, name: string): Promise<void> {
+  await expect
+    .poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 15_000 })
+    .toBe(0);
+  expect(await page.locator('html').getAttribute('lang')).toBe('ar');
+  expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+  await expectAccessible(page, `${name} (ar)`);
+  await saveScreenshot(page, `${name}-ar`);
+  await switchLanguage(page, 'en');
+  await expectAccessible(page, `${name} (en)`);
+  await saveScreenshot(page, `${name}-en`);
+  await switchLanguage(page, 'ar');
+}
+
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });

@@ -37,6 +37,12 @@ import { useInstitution, type CaseHeader } from '../register/api';
 import { useNow } from '../work-queue/use-now';
 import { INBOX } from './messages';
 
+/** An inbox row: the file, where it comes from and (when the reader may read it) its summary. */
+interface InboxItem extends CaseHeader {
+  summary: string | null;
+  referredFrom: { institutionId: string; code: string; nameAr: string; nameEn: string } | null;
+}
+
 const INBOX_KEY = ['inbox'] as const;
 
 type Dialog = { kind: 'accept' | 'return'; caseId: string } | null;
@@ -46,7 +52,7 @@ export function Component() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const query = useQuery({
     queryKey: INBOX_KEY,
-    queryFn: () => api.get<Page<CaseHeader>>('/inbox', { limit: 200 }),
+    queryFn: () => api.get<Page<InboxItem>>('/inbox', { limit: 200 }),
     refetchInterval: 30_000,
   });
   const file = dialog ? query.data?.items.find((item) => item.id === dialog.caseId) : undefined;
@@ -109,7 +115,7 @@ function InboxTable({
   onAccept,
   onReturn,
 }: {
-  items: CaseHeader[];
+  items: InboxItem[];
   onAccept: (caseId: string) => void;
   onReturn: (caseId: string) => void;
 }) {
@@ -135,9 +141,19 @@ function InboxTable({
               <Table.Tr key={item.id} data-testid="inbox-row" data-case-id={item.id}>
                 <Table.Td>
                   <Text fw={500}>{pick(item.caseTypeLabels, language)}</Text>
-                  <Text size="xs" c="gray.7">
-                    {pick(item.stateLabels, language)}
-                  </Text>
+                  {item.referredFrom ? (
+                    <Text size="sm">
+                      {t('from', {
+                        institution:
+                          language === 'en' ? item.referredFrom.nameEn : item.referredFrom.nameAr,
+                      })}
+                    </Text>
+                  ) : null}
+                  {item.summary ? (
+                    <Text size="sm" c="gray.7" lineClamp={2} maw={360}>
+                      {item.summary}
+                    </Text>
+                  ) : null}
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{formatRelative(item.openedAt, now, language)}</Text>
