@@ -33,7 +33,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { formatDate, formatRelative } from '../../format/format';
 import { pick } from '../../i18n/i18n';
-import { useInstitution, type CaseHeader } from '../register/api';
+import { useInstitution, type CaseHeader } from '../../api/intake';
 import { useNow } from '../work-queue/use-now';
 import { INBOX } from './messages';
 

@@ -16,7 +16,7 @@ import { LegalDate } from '../../components/LegalDate';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { pick } from '../../i18n/i18n';
-import { personName, type CaseHeader, type PartyRole, type Person } from '../register/api';
+import { personName, type CaseHeader, type PartyRole, type Person } from '../../api/intake';
 import { PERSONS } from './messages';
 
 interface PersonCase {

@@ -24,8 +24,8 @@ import type { Page } from '../../api/types';
 import { useLanguage } from '../../app/use-language';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, toLocalInputValue } from '../../format/format';
-import type { PartyRole, Person } from './api';
-import { personName } from './api';
+import type { PartyRole, Person } from '../../api/intake';
+import { personName } from '../../api/intake';
 import { FormError } from './FormError';
 import { REGISTER } from './messages';
 

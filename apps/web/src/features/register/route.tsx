@@ -52,8 +52,8 @@ import {
   type Institution,
   type PartyRole,
   type Person,
-} from './api';
-import { useCaseTypes, type CaseTypeInfo } from './case-types';
+} from '../../api/intake';
+import { useCaseTypes, type CaseTypeInfo } from '../../api/case-types';
 import { FormError } from './FormError';
 import { REGISTER } from './messages';
 import { PersonPicker, todayInputValue } from './PersonPicker';

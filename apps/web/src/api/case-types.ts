@@ -5,8 +5,8 @@
  */
 import type { Role } from '@qadiya/domain/organisation';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import type { Labels } from '../../api/types';
+import { api } from './client';
+import type { Labels } from './types';
 
 export interface CaseTypeEvent {
   name: string;

@@ -1,11 +1,11 @@
 /**
- * Shapes of the API that the intake screens (register, inbox, person page) share. They mirror the
- * server's TypeBox schemas (see /api/openapi.json).
+ * Shapes of files, institutions and persons that several screens share (register, inbox, work
+ * queue, person page). They mirror the server's TypeBox schemas (see /api/openapi.json).
  */
 import type { ConfidentialityLevel } from '@qadiya/domain/organisation';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import type { Labels } from '../../api/types';
+import { api } from './client';
+import type { Labels } from './types';
 
 export interface CaseHeader {
   id: string;
