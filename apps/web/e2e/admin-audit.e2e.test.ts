@@ -12,6 +12,7 @@ import {
   newUserPage,
   saveScreenshot,
   signIn,
+  switchLanguage,
 } from './support/browser';
 import { browserSuiteSkipReason } from './support/environment';
 
@@ -24,12 +25,6 @@ const holidayNameAr = `يوم تجريبي ${suffix}`;
 async function choose(page: Page, testId: string, option: string | RegExp): Promise<void> {
   await page.getByTestId(testId).click();
   await page.getByRole('option', { name: option }).first().click();
-}
-
-async function switchLanguage(page: Page, to: 'ar' | 'en'): Promise<void> {
-  await page.getByTestId('language-switch').click();
-  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(to);
-  expect(await page.locator('html').getAttribute('dir')).toBe(to === 'ar' ? 'rtl' : 'ltr');
 }
 
 describe.skipIf(browserSuiteSkipReason() !== null)('administration and audit', () => {

@@ -9,8 +9,16 @@ import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  baseUrl,
-  DEMO_PASSWORD,
+  apiLogin,
+  apiRequest,
+  fireEvent,
+  hebronDate,
+  institutionIdByCode,
+  type Json,
+  waitForInbox,
+} from './support/api';
+import {
+  checkInBothLanguages,
   expectAccessible,
   launchBrowser,
   newUserPage,
@@ -20,45 +28,6 @@ import {
 import { browserSuiteSkipReason } from './support/environment';
 
 const CASE_URL = /\/cases\/([0-9a-f-]{36})$/;
-
-async function apiToken(username: string): Promise<string> {
-  const response = await fetch(`${baseUrl()}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { token: string }).token;
-}
-
-async function call<T>(token: string, method: 'GET' | 'POST', path: string, body?: object) {
-  const response = await fetch(`${baseUrl()}/api/v1${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const json = (await response.json()) as T;
-  if (!response.ok)
-    throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-/** axe-core and a screenshot in Arabic (right to left), then the same in English (left to right). */
-async function checkInBothLanguages(page: Page, name: string): Promise<void> {
-  expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
-  await expectAccessible(page, `${name} (ar)`);
-  await saveScreenshot(page, `${name}-ar`);
-  await page.getByTestId('language-switch').click();
-  await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('ltr');
-  expect(await page.locator('html').getAttribute('lang')).toBe('en');
-  await expectAccessible(page, `${name} (en)`);
-  await saveScreenshot(page, `${name}-en`);
-  await page.getByTestId('language-switch').click();
-  await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
-}
 
 interface NewPerson {
   first: string;
@@ -119,7 +88,7 @@ describe.skipIf(browserSuiteSkipReason() !== null)('intake: register, refer, acc
     await signIn(page, 'investigator');
     await page.goto('/cases/new');
     await page.getByTestId('register-case-type').waitFor();
-    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const yesterday = hebronDate(new Date(Date.now() - 86_400_000));
     await page.getByTestId('register-incident-date').fill(yesterday);
     await page.getByTestId('register-summary').fill(`سرقة هاتف محمول من محل في البيرة ${suffix}`);
     await addNewParty(page, 'party-add-suspect', suspect, 'register-person-ar');
@@ -131,60 +100,27 @@ describe.skipIf(browserSuiteSkipReason() !== null)('intake: register, refer, acc
     await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(CASE_URL);
     reportId = CASE_URL.exec(page.url())?.[1] ?? '';
 
-    const token = await apiToken('investigator');
-    const report = await call<{ caseType: string; parties: { role: string }[] }>(
-      token,
-      'GET',
-      `/cases/${reportId}`,
-    );
+    const token = await apiLogin('investigator');
+    const report = await apiRequest(token, 'GET', `/cases/${reportId}`);
     expect(report.caseType).toBe('police_report');
-    expect(report.parties.map((p) => p.role).sort()).toEqual(['accused', 'victim']);
+    expect((report.parties as Json[]).map((p) => p.role).sort()).toEqual(['accused', 'victim']);
     await context.close();
   });
 
   it('lets the prosecutor accept the referred file from the inbox', async () => {
     // The referral itself, through the API (the case page is tested on its own).
-    const investigator = await apiToken('investigator');
-    const offices = await call<{ items: { id: string; code: string }[] }>(
-      investigator,
-      'GET',
-      '/institutions?q=RAM-PRO&kind=prosecution_office',
-    );
-    const office = offices.items.find((i) => i.code === 'RAM-PRO');
-    expect(office).toBeDefined();
-    const report = await call<{ version: number; matterId: string }>(
-      investigator,
-      'GET',
-      `/cases/${reportId}`,
-    );
-    const started = await call<{ version: number }>(
-      investigator,
-      'POST',
-      `/cases/${reportId}/events`,
-      { event: 'start_evidence_gathering', version: report.version, payload: {} },
-    );
-    await call(investigator, 'POST', `/cases/${reportId}/events`, {
-      event: 'refer_to_prosecution',
-      version: started.version,
-      payload: { prosecutionOfficeId: office?.id },
+    const investigator = await apiLogin('investigator');
+    const office = await institutionIdByCode(investigator, 'RAM-PRO');
+    const report = await apiRequest(investigator, 'GET', `/cases/${reportId}`);
+    const started = await fireEvent(investigator, report, 'start_evidence_gathering');
+    await fireEvent(investigator, started, 'refer_to_prosecution', {
+      prosecutionOfficeId: office,
     });
 
     // The outbox worker delivers the referral within about a second.
-    const prosecutor = await apiToken('prosecutor');
-    await expect
-      .poll(
-        async () => {
-          const inbox = await call<{ items: { id: string; matterId: string }[] }>(
-            prosecutor,
-            'GET',
-            '/inbox',
-          );
-          prosecutionFileId = inbox.items.find((i) => i.matterId === report.matterId)?.id ?? '';
-          return prosecutionFileId;
-        },
-        { timeout: 20_000, interval: 500 },
-      )
-      .not.toBe('');
+    const prosecutor = await apiLogin('prosecutor');
+    prosecutionFileId = (await waitForInbox(prosecutor, report.matterId as string)).id as string;
+    expect(prosecutionFileId).not.toBe('');
 
     const { context, page } = await newUserPage(browser);
     await signIn(page, 'prosecutor');
@@ -200,11 +136,7 @@ describe.skipIf(browserSuiteSkipReason() !== null)('intake: register, refer, acc
     await page.getByTestId('inbox-accept-confirm').click();
     await expect.poll(() => page.url()).toContain(`/cases/${prosecutionFileId}`);
 
-    const accepted = await call<{ intakeStatus: string; reference: string | null }>(
-      prosecutor,
-      'GET',
-      `/cases/${prosecutionFileId}`,
-    );
+    const accepted = await apiRequest(prosecutor, 'GET', `/cases/${prosecutionFileId}`);
     expect(accepted.intakeStatus).toBe('accepted');
     expect(accepted.reference).toMatch(/^RAM-PRO\//);
 
@@ -219,14 +151,14 @@ describe.skipIf(browserSuiteSkipReason() !== null)('intake: register, refer, acc
   });
 
   it('shows the suspect’s files on the person page, as far as each reader may see', async () => {
-    const prosecutor = await apiToken('prosecutor');
-    const found = await call<{ items: { id: string }[] }>(
+    const prosecutor = await apiLogin('prosecutor');
+    const found = await apiRequest(
       prosecutor,
       'GET',
       `/persons?q=${encodeURIComponent(suspect.family)}`,
     );
     expect(found.items).toHaveLength(1);
-    const personId = found.items[0]?.id ?? '';
+    const personId = (found.items as Json[])[0]?.id as string;
 
     // The prosecutor sees the prosecution file, not the police report of another institution.
     const { context, page } = await newUserPage(browser);

@@ -55,17 +55,22 @@ export async function fireEvent(
   });
 }
 
-export async function institutionIdByCode(token: string, code: string): Promise<string> {
+/** The institution with that code, as the directory gives it (with its units). */
+export async function institutionByCode(token: string, code: string): Promise<Json> {
   const found = await apiRequest(token, 'GET', `/institutions?q=${encodeURIComponent(code)}`);
   const institution = (found.items as Json[]).find((i) => i.code === code);
   if (!institution) throw new Error(`no institution ${code}`);
-  return institution.id as string;
+  return institution;
 }
 
-/** Waits for the outbox worker to bring the matter's file into the user's inbox. */
+export async function institutionIdByCode(token: string, code: string): Promise<string> {
+  return (await institutionByCode(token, code)).id as string;
+}
+
+/** Waits (up to 30 seconds) for the outbox worker to bring the matter's file into the user's inbox. */
 export async function waitForInbox(token: string, matterId: string): Promise<Json> {
-  for (let attempt = 0; attempt < 60; attempt++) {
-    const inbox = await apiRequest(token, 'GET', '/inbox');
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const inbox = await apiRequest(token, 'GET', '/inbox?limit=500');
     const file = (inbox.items as Json[]).find((f) => f.matterId === matterId);
     if (file) return file;
     await new Promise((resolve) => setTimeout(resolve, 250));
