@@ -6,7 +6,7 @@
  * A user of another institution is refused the file, every screen passes axe-core, and the English
  * switch turns the layout left to right. Screenshots of each screen land in test-artifacts.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectAccessible,
@@ -15,6 +15,15 @@ import {
   saveScreenshot,
   signIn,
 } from './support/browser';
+import {
+  chooseSearchable,
+  expectState,
+  localInput,
+  openEvent,
+  selectContaining,
+  submitEvent,
+  workingDayAt10,
+} from './support/case-page';
 import { browserSuiteSkipReason } from './support/environment';
 
 const CASE_URL = /\/cases\/([0-9a-f-]{36})$/;
@@ -22,33 +31,6 @@ const suffix = Date.now().toString(36).slice(-5);
 const SUSPECT_FAMILY = `الحلبي${suffix}`;
 const VICTIM_FAMILY = `العمري${suffix}`;
 const SUMMARY = `اعتداء بالضرب في سوق البيرة (${suffix})`;
-
-/** `YYYY-MM-DDTHH:MM` for a datetime-local input, in the browser's (the court's) time zone. */
-function localInput(date: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Hebron',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
-}
-
-/** 10:00 on the n-th working day (Sunday to Thursday) from today. */
-function workingDayAt10(daysAhead: number): string {
-  const day = new Date();
-  let remaining = daysAhead;
-  while (remaining > 0) {
-    day.setUTCDate(day.getUTCDate() + 1);
-    const weekday = day.getUTCDay();
-    if (weekday !== 5 && weekday !== 6) remaining -= 1;
-  }
-  return `${localInput(day).slice(0, 10)}T10:00`;
-}
 
 async function addNewPerson(page: Page, button: string, names: string[], sex: string) {
   await page.getByTestId(button).click();
@@ -61,37 +43,6 @@ async function addNewPerson(page: Page, button: string, names: string[], sex: st
   await page.getByTestId('person-date-of-birth').fill('1990-05-14');
   await page.getByTestId('person-save').click();
   await page.getByTestId('person-save').waitFor({ state: 'detached' });
-}
-
-/** Opens an event's form on the case page and returns it. */
-async function openEvent(page: Page, event: string): Promise<Locator> {
-  await page.getByTestId(`event-button-${event}`).click();
-  const form = page.getByTestId('event-form');
-  await form.waitFor();
-  return form;
-}
-
-async function submitEvent(page: Page, form: Locator, event: string): Promise<void> {
-  await form.getByTestId('event-submit').click();
-  await form.waitFor({ state: 'detached' });
-  await page.getByTestId(`timeline-event-${event}`).first().waitFor();
-}
-
-/** Picks the option of a native select whose visible text contains `text` (once it is loaded). */
-async function selectContaining(select: Locator, text: string): Promise<void> {
-  let labels: string[] = [];
-  await expect
-    .poll(async () => {
-      labels = await select.locator('option').allTextContents();
-      return labels.some((l) => l.includes(text));
-    })
-    .toBe(true);
-  const label = labels.find((l) => l.includes(text)) ?? '';
-  await select.selectOption({ label });
-}
-
-async function expectState(page: Page, label: string): Promise<void> {
-  await expect.poll(() => page.getByTestId('case-state').textContent()).toBe(label);
 }
 
 /** Accepts the file of the matter from the inbox (reloading until the referral arrives). */
@@ -195,12 +146,7 @@ describe.skipIf(browserSuiteSkipReason() !== null)('a file from police report to
 
     const charge = await openEvent(page, 'add_charge');
     await selectContaining(charge.getByTestId('field-partyId'), SUSPECT_FAMILY);
-    await charge.getByTestId('field-offenceId').click();
-    await charge.getByTestId('field-offenceId').fill('الإيذاء البسيط');
-    await page
-      .getByRole('option', { name: /الإيذاء البسيط/ })
-      .first()
-      .click();
+    await chooseSearchable(page, charge.getByTestId('field-offenceId'), 'الإيذاء البسيط');
     await submitEvent(page, charge, 'add_charge');
 
     const indict = await openEvent(page, 'indict');
