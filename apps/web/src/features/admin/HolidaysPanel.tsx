@@ -15,13 +15,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type SyntheticEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useLanguage } from '../../app/use-language';
+import { DataTable } from '../../components/DataTable';
+import { FormActions, FormModal } from '../../components/FormModal';
 import { QueryState } from '../../components/QueryState';
 import { formatDate, formatHijri } from '../../format/format';
 import type { Language } from '../../i18n/i18n';
@@ -29,11 +30,13 @@ import { adminKeys, useHolidays, useInstitutions, type Holiday } from './api';
 import { ADMIN } from './messages';
 import {
   AdminError,
-  FormModal,
   fieldError,
+  NameFields,
   pickName,
+  submitting,
   useInstitutionName,
   useInstitutionOptions,
+  useSaveThenClose,
 } from './shared';
 
 const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -97,60 +100,48 @@ export function HolidaysPanel() {
       </Group>
       <QueryState query={holidays}>
         {(data) => (
-          <Table.ScrollContainer minWidth={700}>
-            <Table striped captionSide="top" data-testid="holidays-table">
-              <Table.Caption ta="start" c="gray.7">
-                {t('holidays.caption', { year })}
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('holidays.date')}</Table.Th>
-                  <Table.Th>{t('holidays.name')}</Table.Th>
-                  <Table.Th>{t('holidays.scope')}</Table.Th>
-                  <Table.Th>{t('actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.length === 0 ? (
-                  <Table.Tr>
-                    <Table.Td colSpan={4}>{t('empty')}</Table.Td>
-                  </Table.Tr>
-                ) : null}
-                {data.map((holiday) => (
-                  <Table.Tr key={holiday.id}>
-                    <Table.Td>
-                      <time dateTime={holiday.date}>{formatDate(holiday.date, language)}</time>{' '}
-                      <Text span size="sm" c="gray.7" title={t('common:hijri')}>
-                        ({formatHijri(holiday.date, language)})
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{pickName(holiday, language)}</Table.Td>
-                    <Table.Td>
-                      {holiday.scope === 'national' ? (
-                        <Badge variant="light" tt="none">
-                          {t('holidays.nationalScope')}
-                        </Badge>
-                      ) : (
-                        institutionName(holiday.institutionId)
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="red"
-                        leftSection={<IconTrash size={14} aria-hidden />}
-                        onClick={() => setRemoving(holiday)}
-                        aria-label={`${t('holidays.remove')}: ${pickName(holiday, language)}`}
-                      >
-                        {t('holidays.remove')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={700}
+            striped
+            data-testid="holidays-table"
+            caption={t('holidays.caption', { year })}
+            columns={[t('holidays.date'), t('holidays.name'), t('holidays.scope'), t('actions')]}
+            items={data}
+            empty={t('empty')}
+          >
+            {(holiday) => (
+              <Table.Tr key={holiday.id}>
+                <Table.Td>
+                  <time dateTime={holiday.date}>{formatDate(holiday.date, language)}</time>{' '}
+                  <Text span size="sm" c="gray.7" title={t('common:hijri')}>
+                    ({formatHijri(holiday.date, language)})
+                  </Text>
+                </Table.Td>
+                <Table.Td>{pickName(holiday, language)}</Table.Td>
+                <Table.Td>
+                  {holiday.scope === 'national' ? (
+                    <Badge variant="light" tt="none">
+                      {t('holidays.nationalScope')}
+                    </Badge>
+                  ) : (
+                    institutionName(holiday.institutionId)
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    color="red"
+                    leftSection={<IconTrash size={14} aria-hidden />}
+                    onClick={() => setRemoving(holiday)}
+                    aria-label={`${t('holidays.remove')}: ${pickName(holiday, language)}`}
+                  >
+                    {t('holidays.remove')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            )}
+          </DataTable>
         )}
       </QueryState>
       <WeekendCard />
@@ -182,35 +173,23 @@ function AddHolidayForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation(ADMIN);
-  const queryClient = useQueryClient();
   const [date, setDate] = useState(`${defaultYear}-01-01`);
   const [nameAr, setNameAr] = useState('');
   const [nameEn, setNameEn] = useState('');
   const [institutionId, setInstitutionId] = useState<string | null>(null);
-  const add = useMutation({
-    mutationFn: () =>
+  const add = useSaveThenClose(
+    adminKeys.holidays,
+    () =>
       api.post<Holiday>('/admin/holidays', {
         date,
         nameAr: nameAr.trim(),
         nameEn: nameEn.trim(),
         institutionId,
       }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: adminKeys.holidays });
-      notifications.show({
-        message: t('saved'),
-        color: 'green',
-        closeButtonProps: { 'aria-label': t('common:close') },
-      });
-      onDone();
-    },
-  });
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    add.mutate();
-  }
+    onDone,
+  );
   return (
-    <form onSubmit={submit} data-testid="holiday-form">
+    <form onSubmit={submitting(() => add.mutate())} data-testid="holiday-form">
       <Stack>
         <AdminError error={add.error} />
         <TextInput
@@ -223,25 +202,20 @@ function AddHolidayForm({
           error={fieldError(add.error, 'date')}
           data-autofocus
         />
-        <TextInput
-          label={t('holidays.nameAr')}
-          value={nameAr}
-          onChange={(event) => setNameAr(event.currentTarget.value)}
-          required
-          dir="rtl"
-          lang="ar"
-          name="nameAr"
-          error={fieldError(add.error, 'nameAr')}
-        />
-        <TextInput
-          label={t('holidays.nameEn')}
-          value={nameEn}
-          onChange={(event) => setNameEn(event.currentTarget.value)}
-          required
-          dir="ltr"
-          lang="en"
-          name="nameEn"
-          error={fieldError(add.error, 'nameEn')}
+        <NameFields
+          arabic={{
+            label: t('holidays.nameAr'),
+            value: nameAr,
+            onChange: setNameAr,
+            field: 'nameAr',
+          }}
+          english={{
+            label: t('holidays.nameEn'),
+            value: nameEn,
+            onChange: setNameEn,
+            field: 'nameEn',
+          }}
+          error={add.error}
         />
         <Select
           label={t('holidays.institution')}
@@ -254,14 +228,7 @@ function AddHolidayForm({
           clearButtonProps={{ 'aria-label': t('clear') }}
           error={fieldError(add.error, 'institutionId')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common:cancel')}
-          </Button>
-          <Button type="submit" loading={add.isPending}>
-            {t('common:save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} loading={add.isPending} />
       </Stack>
     </form>
   );
@@ -270,19 +237,11 @@ function AddHolidayForm({
 function RemoveHoliday({ holiday, onDone }: { holiday: Holiday; onDone: () => void }) {
   const { t } = useTranslation(ADMIN);
   const language = useLanguage();
-  const queryClient = useQueryClient();
-  const remove = useMutation({
-    mutationFn: () => api.delete(`/admin/holidays/${holiday.id}`),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: adminKeys.holidays });
-      notifications.show({
-        message: t('saved'),
-        color: 'green',
-        closeButtonProps: { 'aria-label': t('common:close') },
-      });
-      onDone();
-    },
-  });
+  const remove = useSaveThenClose(
+    adminKeys.holidays,
+    () => api.delete(`/admin/holidays/${holiday.id}`),
+    onDone,
+  );
   return (
     <Stack>
       <AdminError error={remove.error} />
@@ -292,14 +251,13 @@ function RemoveHoliday({ holiday, onDone }: { holiday: Holiday; onDone: () => vo
           date: formatDate(holiday.date, language),
         })}
       </Text>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {t('common:cancel')}
-        </Button>
-        <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
-          {t('holidays.remove')}
-        </Button>
-      </Group>
+      <FormActions
+        onCancel={onDone}
+        onConfirm={() => remove.mutate()}
+        submitLabel={t('holidays.remove')}
+        color="red"
+        loading={remove.isPending}
+      />
     </Stack>
   );
 }
@@ -318,13 +276,9 @@ function WeekendCard() {
         { weekendDays: days.map(Number).sort((a, b) => a - b) },
       ),
   });
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    save.mutate();
-  }
   return (
     <Card withBorder mt="md">
-      <form onSubmit={submit}>
+      <form onSubmit={submitting(() => save.mutate())}>
         <Stack>
           <Title order={2} size="h4">
             {t('holidays.weekendTitle')}

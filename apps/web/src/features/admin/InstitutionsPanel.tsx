@@ -28,11 +28,12 @@ import {
 } from '@qadiya/domain/organisation';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { notifications } from '@mantine/notifications';
-import { useMemo, useState, type SyntheticEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useLanguage } from '../../app/use-language';
+import { DataTable } from '../../components/DataTable';
+import { FormActions, FormModal } from '../../components/FormModal';
 import { QueryState } from '../../components/QueryState';
 import { pick } from '../../i18n/i18n';
 import {
@@ -44,7 +45,14 @@ import {
   type Unit,
 } from './api';
 import { ADMIN } from './messages';
-import { AdminError, fieldError, FormModal, pickName } from './shared';
+import {
+  AdminError,
+  fieldError,
+  NameFields,
+  pickName,
+  submitting,
+  useSaveThenClose,
+} from './shared';
 
 export function InstitutionsPanel() {
   const { t } = useTranslation(ADMIN);
@@ -102,75 +110,67 @@ export function InstitutionsPanel() {
                 i.nameEn.toLocaleLowerCase().includes(needle),
             );
           return (
-            <Table.ScrollContainer minWidth={900}>
-              <Table striped highlightOnHover captionSide="top" data-testid="institutions-table">
-                <Table.Caption ta="start" c="gray.7">
-                  {t('institutions.caption')}
-                </Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('institutions.code')}</Table.Th>
-                    <Table.Th>{t('institutions.name')}</Table.Th>
-                    <Table.Th>{t('institutions.kind')}</Table.Th>
-                    <Table.Th>{t('institutions.region')}</Table.Th>
-                    <Table.Th>{t('institutions.courtLevel')}</Table.Th>
-                    <Table.Th>{t('institutions.units')}</Table.Th>
-                    <Table.Th>{t('status')}</Table.Th>
-                    <Table.Th>{t('actions')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {rows.length === 0 ? (
-                    <Table.Tr>
-                      <Table.Td colSpan={8}>{t('empty')}</Table.Td>
-                    </Table.Tr>
-                  ) : null}
-                  {rows.map((institution) => (
-                    <Table.Tr key={institution.id}>
-                      <Table.Td dir="ltr" ta="start" style={{ whiteSpace: 'nowrap' }}>
-                        {institution.code}
-                      </Table.Td>
-                      <Table.Td>{pickName(institution, language)}</Table.Td>
-                      <Table.Td>
-                        {pick(INSTITUTION_KIND_LABELS[institution.kind], language)}
-                      </Table.Td>
-                      <Table.Td>{regionName(institution.regionId)}</Table.Td>
-                      <Table.Td>
-                        {institution.courtLevel
-                          ? pick(COURT_LEVEL_LABELS[institution.courtLevel], language)
-                          : '—'}
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          {institution.units.length === 0 ? '—' : null}
-                          {institution.units.map((unit) => (
-                            <Badge key={unit.id} variant="light" color="gray" tt="none">
-                              {pick(UNIT_KIND_LABELS[unit.kind], language)}
-                            </Badge>
-                          ))}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge color={institution.isActive ? '#1b5e20' : 'gray.7'} variant="filled">
-                          {institution.isActive ? t('active') : t('inactive')}
+            <DataTable
+              minWidth={900}
+              striped
+              highlightOnHover
+              data-testid="institutions-table"
+              caption={t('institutions.caption')}
+              columns={[
+                t('institutions.code'),
+                t('institutions.name'),
+                t('institutions.kind'),
+                t('institutions.region'),
+                t('institutions.courtLevel'),
+                t('institutions.units'),
+                t('status'),
+                t('actions'),
+              ]}
+              items={rows}
+              empty={t('empty')}
+            >
+              {(institution) => (
+                <Table.Tr key={institution.id}>
+                  <Table.Td dir="ltr" ta="start" style={{ whiteSpace: 'nowrap' }}>
+                    {institution.code}
+                  </Table.Td>
+                  <Table.Td>{pickName(institution, language)}</Table.Td>
+                  <Table.Td>{pick(INSTITUTION_KIND_LABELS[institution.kind], language)}</Table.Td>
+                  <Table.Td>{regionName(institution.regionId)}</Table.Td>
+                  <Table.Td>
+                    {institution.courtLevel
+                      ? pick(COURT_LEVEL_LABELS[institution.courtLevel], language)
+                      : '—'}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {institution.units.length === 0 ? '—' : null}
+                      {institution.units.map((unit) => (
+                        <Badge key={unit.id} variant="light" color="gray" tt="none">
+                          {pick(UNIT_KIND_LABELS[unit.kind], language)}
                         </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          leftSection={<IconPencil size={14} aria-hidden />}
-                          onClick={() => setEditing(institution)}
-                          aria-label={`${t('institutions.edit')}: ${pickName(institution, language)}`}
-                        >
-                          {t('institutions.edit')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={institution.isActive ? '#1b5e20' : 'gray.7'} variant="filled">
+                      {institution.isActive ? t('active') : t('inactive')}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      leftSection={<IconPencil size={14} aria-hidden />}
+                      onClick={() => setEditing(institution)}
+                      aria-label={`${t('institutions.edit')}: ${pickName(institution, language)}`}
+                    >
+                      {t('institutions.edit')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              )}
+            </DataTable>
           );
         }}
       </QueryState>
@@ -220,7 +220,6 @@ function CreateInstitutionForm({
 }) {
   const { t } = useTranslation(ADMIN);
   const language = useLanguage();
-  const queryClient = useQueryClient();
   const regionOptions = useRegionOptions(regions);
   const [code, setCode] = useState('');
   const [kind, setKind] = useState<InstitutionKind>('prosecution_office');
@@ -230,8 +229,9 @@ function CreateInstitutionForm({
   const [nameEn, setNameEn] = useState('');
   const [units, setUnits] = useState<UnitKind[]>(['general']);
 
-  const create = useMutation({
-    mutationFn: () =>
+  const create = useSaveThenClose(
+    adminKeys.institutions,
+    () =>
       api.post<Institution>('/admin/institutions', {
         code: code.trim(),
         kind,
@@ -241,24 +241,11 @@ function CreateInstitutionForm({
         nameEn: nameEn.trim(),
         ...(institutionKindHasUnits(kind) ? { units } : {}),
       }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: adminKeys.institutions });
-      notifications.show({
-        message: t('saved'),
-        color: 'green',
-        closeButtonProps: { 'aria-label': t('common:close') },
-      });
-      onDone();
-    },
-  });
-
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    create.mutate();
-  }
+    onDone,
+  );
 
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submitting(() => create.mutate())}>
       <Stack>
         <AdminError error={create.error} />
         <TextInput
@@ -306,23 +293,20 @@ function CreateInstitutionForm({
           clearButtonProps={{ 'aria-label': t('clear') }}
           error={fieldError(create.error, 'regionId')}
         />
-        <TextInput
-          label={t('institutions.nameAr')}
-          value={nameAr}
-          onChange={(event) => setNameAr(event.currentTarget.value)}
-          required
-          dir="rtl"
-          lang="ar"
-          error={fieldError(create.error, 'nameAr')}
-        />
-        <TextInput
-          label={t('institutions.nameEn')}
-          value={nameEn}
-          onChange={(event) => setNameEn(event.currentTarget.value)}
-          required
-          dir="ltr"
-          lang="en"
-          error={fieldError(create.error, 'nameEn')}
+        <NameFields
+          arabic={{
+            label: t('institutions.nameAr'),
+            value: nameAr,
+            onChange: setNameAr,
+            field: 'nameAr',
+          }}
+          english={{
+            label: t('institutions.nameEn'),
+            value: nameEn,
+            onChange: setNameEn,
+            field: 'nameEn',
+          }}
+          error={create.error}
         />
         {institutionKindHasUnits(kind) ? (
           <Checkbox.Group
@@ -337,14 +321,7 @@ function CreateInstitutionForm({
             </Group>
           </Checkbox.Group>
         ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common:cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('common:save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} loading={create.isPending} />
       </Stack>
     </form>
   );
@@ -371,8 +348,9 @@ function EditInstitutionForm({
   const [units, setUnits] = useState<Unit[]>(institution.units);
   const [newUnit, setNewUnit] = useState<string | null>(null);
 
-  const save = useMutation({
-    mutationFn: () =>
+  const save = useSaveThenClose(
+    adminKeys.institutions,
+    () =>
       api.patch<Institution>(`/admin/institutions/${institution.id}`, {
         version,
         nameAr: nameAr.trim(),
@@ -380,16 +358,8 @@ function EditInstitutionForm({
         regionId,
         ...(isActive !== institution.isActive ? { isActive } : {}),
       }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: adminKeys.institutions });
-      notifications.show({
-        message: t('saved'),
-        color: 'green',
-        closeButtonProps: { 'aria-label': t('common:close') },
-      });
-      onDone();
-    },
-  });
+    onDone,
+  );
 
   const addUnit = useMutation({
     mutationFn: (kind: UnitKind) =>
@@ -403,14 +373,9 @@ function EditInstitutionForm({
 
   const missingUnits = UNIT_KINDS.filter((kind) => !units.some((unit) => unit.kind === kind));
 
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    save.mutate();
-  }
-
   return (
     <Stack>
-      <form onSubmit={submit}>
+      <form onSubmit={submitting(() => save.mutate())}>
         <Stack>
           <AdminError
             error={save.error}
@@ -430,24 +395,21 @@ function EditInstitutionForm({
           <Text size="xs" c="gray.7">
             {t('institutions.fixedFields')}
           </Text>
-          <TextInput
-            label={t('institutions.nameAr')}
-            value={nameAr}
-            onChange={(event) => setNameAr(event.currentTarget.value)}
-            required
-            dir="rtl"
-            lang="ar"
-            error={fieldError(save.error, 'nameAr')}
-            data-autofocus
-          />
-          <TextInput
-            label={t('institutions.nameEn')}
-            value={nameEn}
-            onChange={(event) => setNameEn(event.currentTarget.value)}
-            required
-            dir="ltr"
-            lang="en"
-            error={fieldError(save.error, 'nameEn')}
+          <NameFields
+            arabic={{
+              label: t('institutions.nameAr'),
+              value: nameAr,
+              onChange: setNameAr,
+              field: 'nameAr',
+            }}
+            english={{
+              label: t('institutions.nameEn'),
+              value: nameEn,
+              onChange: setNameEn,
+              field: 'nameEn',
+            }}
+            error={save.error}
+            focusFirst
           />
           <Select
             label={t('institutions.region')}
@@ -464,14 +426,7 @@ function EditInstitutionForm({
             checked={isActive}
             onChange={(event) => setIsActive(event.currentTarget.checked)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onDone}>
-              {t('common:cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common:save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onDone} loading={save.isPending} />
         </Stack>
       </form>
       {institutionKindHasUnits(institution.kind) ? (

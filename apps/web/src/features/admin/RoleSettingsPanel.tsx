@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useLanguage } from '../../app/use-language';
+import { DataTable } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
 import { pick } from '../../i18n/i18n';
 import { adminKeys, useRoleSettings, type RoleSetting } from './api';
@@ -29,48 +30,42 @@ export function RoleSettingsPanel() {
       {(data) => (
         <>
           <AdminError error={update.error} />
-          <Table.ScrollContainer minWidth={500}>
-            <Table striped captionSide="top" data-testid="role-settings-table">
-              <Table.Caption ta="start" c="gray.7">
-                {t('roles.settingsCaption')}
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('roles.role')}</Table.Th>
-                  <Table.Th>{t('roles.requiresMfa')}</Table.Th>
+          <DataTable
+            minWidth={500}
+            striped
+            data-testid="role-settings-table"
+            caption={t('roles.settingsCaption')}
+            columns={[t('roles.role'), t('roles.requiresMfa')]}
+            items={data}
+          >
+            {(setting) => {
+              const label = pick(ROLE_LABELS[setting.role], language);
+              return (
+                <Table.Tr key={setting.role}>
+                  <Table.Td>{label}</Table.Td>
+                  <Table.Td>
+                    {setting.isMfaForcedByConfig ? (
+                      <Badge variant="light" tt="none">
+                        {t('roles.forced')}
+                      </Badge>
+                    ) : (
+                      <Switch
+                        checked={setting.requiresMfa}
+                        disabled={update.isPending}
+                        onChange={(event) =>
+                          update.mutate({
+                            role: setting.role,
+                            requiresMfa: event.currentTarget.checked,
+                          })
+                        }
+                        aria-label={t('roles.requiresMfaFor', { role: label })}
+                      />
+                    )}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.map((setting) => {
-                  const label = pick(ROLE_LABELS[setting.role], language);
-                  return (
-                    <Table.Tr key={setting.role}>
-                      <Table.Td>{label}</Table.Td>
-                      <Table.Td>
-                        {setting.isMfaForcedByConfig ? (
-                          <Badge variant="light" tt="none">
-                            {t('roles.forced')}
-                          </Badge>
-                        ) : (
-                          <Switch
-                            checked={setting.requiresMfa}
-                            disabled={update.isPending}
-                            onChange={(event) =>
-                              update.mutate({
-                                role: setting.role,
-                                requiresMfa: event.currentTarget.checked,
-                              })
-                            }
-                            aria-label={t('roles.requiresMfaFor', { role: label })}
-                          />
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              );
+            }}
+          </DataTable>
         </>
       )}
     </QueryState>

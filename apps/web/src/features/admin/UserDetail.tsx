@@ -20,7 +20,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import {
   BREAK_GLASS_MAX_HOURS,
   GRANT_KINDS,
@@ -38,6 +37,8 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
 import { useLanguage } from '../../app/use-language';
+import { DataTable } from '../../components/DataTable';
+import { FormActions, FormModal } from '../../components/FormModal';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime, fromLocalInputValue, toLocalInputValue } from '../../format/format';
@@ -54,13 +55,15 @@ import {
 import { ADMIN } from './messages';
 import {
   AdminError,
-  FormModal,
   fieldError,
   pickName,
+  submitting,
   useInstitutionName,
   useInstitutionOptions,
+  useNotifySaved,
+  useSaveThenClose,
 } from './shared';
-import { UserStatusBadges } from './UsersPanel';
+import { UserFields, userFieldsBody, UserStatusBadges, type UserFieldValues } from './UsersPanel';
 
 type Dialog = 'edit' | 'disable' | 'reset' | 'grant' | { revoke: RoleAssignment } | null;
 
@@ -99,6 +102,7 @@ function UserPage({ data, fetchedAt }: { data: UserWithAssignments; fetchedAt: n
   const language = useLanguage();
   const session = useSession();
   const queryClient = useQueryClient();
+  const notifySaved = useNotifySaved();
   const institutions = useInstitutions();
   const institutionName = useInstitutionName(institutions.data?.items);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -123,11 +127,7 @@ function UserPage({ data, fetchedAt }: { data: UserWithAssignments; fetchedAt: n
     mutationFn: (action: 'enable' | 'unlock') =>
       api.post<AdminUser>(`/admin/users/${user.id}/${action}`),
     onSuccess: async () => {
-      notifications.show({
-        message: t('saved'),
-        color: 'green',
-        closeButtonProps: { 'aria-label': t('common:close') },
-      });
+      notifySaved();
       await refresh();
     },
   });
@@ -223,80 +223,73 @@ function UserPage({ data, fetchedAt }: { data: UserWithAssignments; fetchedAt: n
           {t('roles.grant')}
         </Button>
       </Group>
-      <Table.ScrollContainer minWidth={900}>
-        <Table striped captionSide="top" data-testid="assignments-table">
-          <Table.Caption ta="start" c="gray.7">
-            {t('roles.caption')}
-          </Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('roles.role')}</Table.Th>
-              <Table.Th>{t('roles.grantKind')}</Table.Th>
-              <Table.Th>{t('roles.institution')}</Table.Th>
-              <Table.Th>{t('roles.unit')}</Table.Th>
-              <Table.Th>{t('roles.validFrom')}</Table.Th>
-              <Table.Th>{t('roles.validUntil')}</Table.Th>
-              <Table.Th>{t('roles.reason')}</Table.Th>
-              <Table.Th>{t('roles.state')}</Table.Th>
-              <Table.Th>{t('actions')}</Table.Th>
+      <DataTable
+        minWidth={900}
+        striped
+        data-testid="assignments-table"
+        caption={t('roles.caption')}
+        columns={[
+          t('roles.role'),
+          t('roles.grantKind'),
+          t('roles.institution'),
+          t('roles.unit'),
+          t('roles.validFrom'),
+          t('roles.validUntil'),
+          t('roles.reason'),
+          t('roles.state'),
+          t('actions'),
+        ]}
+        items={assignments}
+        empty={t('empty')}
+      >
+        {(assignment) => {
+          const state = assignmentState(assignment, now);
+          return (
+            <Table.Tr key={assignment.id}>
+              <Table.Td>{pick(ROLE_LABELS[assignment.role], language)}</Table.Td>
+              <Table.Td>
+                {t(`roles.kinds.${assignment.grantKind}`)}
+                {assignment.caseId ? (
+                  <Text size="xs" c="gray.7">
+                    <Anchor component={Link} to={`/cases/${assignment.caseId}`} size="xs">
+                      {t('roles.caseId')}
+                    </Anchor>
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td>{institutionName(assignment.institutionId)}</Table.Td>
+              <Table.Td>{unitName(assignment.institutionId, assignment.unitId)}</Table.Td>
+              <Table.Td>{formatDateTime(assignment.validFrom, language)}</Table.Td>
+              <Table.Td>
+                {assignment.validUntil ? formatDateTime(assignment.validUntil, language) : '—'}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" lineClamp={3}>
+                  {assignment.revokeReason ?? assignment.reason ?? '—'}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Badge color={STATE_COLOURS[state]} variant="filled">
+                  {t(`roles.${state}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                {state === 'current' || state === 'pending' ? (
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => setDialog({ revoke: assignment })}
+                    aria-label={`${t('roles.revoke')}: ${pick(ROLE_LABELS[assignment.role], language)}`}
+                  >
+                    {t('roles.revoke')}
+                  </Button>
+                ) : null}
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {assignments.length === 0 ? (
-              <Table.Tr>
-                <Table.Td colSpan={9}>{t('empty')}</Table.Td>
-              </Table.Tr>
-            ) : null}
-            {assignments.map((assignment) => {
-              const state = assignmentState(assignment, now);
-              return (
-                <Table.Tr key={assignment.id}>
-                  <Table.Td>{pick(ROLE_LABELS[assignment.role], language)}</Table.Td>
-                  <Table.Td>
-                    {t(`roles.kinds.${assignment.grantKind}`)}
-                    {assignment.caseId ? (
-                      <Text size="xs" c="gray.7">
-                        <Anchor component={Link} to={`/cases/${assignment.caseId}`} size="xs">
-                          {t('roles.caseId')}
-                        </Anchor>
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>{institutionName(assignment.institutionId)}</Table.Td>
-                  <Table.Td>{unitName(assignment.institutionId, assignment.unitId)}</Table.Td>
-                  <Table.Td>{formatDateTime(assignment.validFrom, language)}</Table.Td>
-                  <Table.Td>
-                    {assignment.validUntil ? formatDateTime(assignment.validUntil, language) : '—'}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" lineClamp={3}>
-                      {assignment.revokeReason ?? assignment.reason ?? '—'}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={STATE_COLOURS[state]} variant="filled">
-                      {t(`roles.${state}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {state === 'current' || state === 'pending' ? (
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => setDialog({ revoke: assignment })}
-                        aria-label={`${t('roles.revoke')}: ${pick(ROLE_LABELS[assignment.role], language)}`}
-                      >
-                        {t('roles.revoke')}
-                      </Button>
-                    ) : null}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          );
+        }}
+      </DataTable>
 
       <FormModal
         opened={dialog === 'edit'}
@@ -382,44 +375,27 @@ function EditUserForm({
   institutions: readonly Institution[] | undefined;
   onDone: () => void;
 }) {
-  const { t } = useTranslation(ADMIN);
-  const queryClient = useQueryClient();
-  const institutionOptions = useInstitutionOptions(institutions);
   const [version, setVersion] = useState(user.version);
-  const [displayNameAr, setDisplayNameAr] = useState(user.displayNameAr);
-  const [displayNameEn, setDisplayNameEn] = useState(user.displayNameEn);
-  const [email, setEmail] = useState(user.email ?? '');
-  const [sex, setSex] = useState<string | null>(user.sex);
-  const [institutionId, setInstitutionId] = useState<string | null>(user.institutionId);
-
-  const save = useMutation({
-    mutationFn: () =>
-      api.patch<AdminUser>(`/admin/users/${user.id}`, {
-        version,
-        displayNameAr: displayNameAr.trim(),
-        displayNameEn: displayNameEn.trim(),
-        email: email.trim() || null,
-        sex: sex === 'female' || sex === 'male' ? sex : null,
-        institutionId,
-      }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: adminKeys.users });
-      notifications.show({
-        message: t('saved'),
-        color: 'green',
-        closeButtonProps: { 'aria-label': t('common:close') },
-      });
-      onDone();
-    },
+  const [fields, setFields] = useState<UserFieldValues>({
+    displayNameAr: user.displayNameAr,
+    displayNameEn: user.displayNameEn,
+    email: user.email ?? '',
+    sex: user.sex,
+    institutionId: user.institutionId,
   });
 
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    save.mutate();
-  }
+  const save = useSaveThenClose(
+    adminKeys.users,
+    () =>
+      api.patch<AdminUser>(`/admin/users/${user.id}`, {
+        version,
+        ...userFieldsBody(fields),
+      }),
+    onDone,
+  );
 
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submitting(() => save.mutate())}>
       <Stack>
         <AdminError
           error={save.error}
@@ -428,63 +404,14 @@ function EditUserForm({
             save.reset();
           }}
         />
-        <TextInput
-          label={t('users.displayNameAr')}
-          value={displayNameAr}
-          onChange={(event) => setDisplayNameAr(event.currentTarget.value)}
-          required
-          dir="rtl"
-          lang="ar"
-          error={fieldError(save.error, 'displayNameAr')}
-          data-autofocus
+        <UserFields
+          values={fields}
+          onChange={setFields}
+          error={save.error}
+          institutions={institutions}
+          focusFirst
         />
-        <TextInput
-          label={t('users.displayNameEn')}
-          value={displayNameEn}
-          onChange={(event) => setDisplayNameEn(event.currentTarget.value)}
-          required
-          dir="ltr"
-          lang="en"
-          error={fieldError(save.error, 'displayNameEn')}
-        />
-        <TextInput
-          label={t('users.email')}
-          type="email"
-          value={email}
-          onChange={(event) => setEmail(event.currentTarget.value)}
-          dir="ltr"
-          error={fieldError(save.error, 'email')}
-        />
-        <Select
-          label={t('users.sex')}
-          data={[
-            { value: 'female', label: t('users.female') },
-            { value: 'male', label: t('users.male') },
-          ]}
-          value={sex}
-          onChange={setSex}
-          clearable
-          clearButtonProps={{ 'aria-label': t('clear') }}
-        />
-        <Select
-          label={t('users.institution')}
-          placeholder={t('national')}
-          data={institutionOptions}
-          value={institutionId}
-          onChange={setInstitutionId}
-          searchable
-          clearable
-          clearButtonProps={{ 'aria-label': t('clear') }}
-          error={fieldError(save.error, 'institutionId')}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common:cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common:save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} loading={save.isPending} />
       </Stack>
     </form>
   );
@@ -505,27 +432,10 @@ function ReasonForm({
   run: (reason: string) => Promise<unknown>;
   onDone: () => void;
 }) {
-  const { t } = useTranslation(ADMIN);
-  const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
-  const mutation = useMutation({
-    mutationFn: () => run(reason.trim()),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: adminKeys.users });
-      notifications.show({
-        message: t('saved'),
-        color: 'green',
-        closeButtonProps: { 'aria-label': t('common:close') },
-      });
-      onDone();
-    },
-  });
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    mutation.mutate();
-  }
+  const mutation = useSaveThenClose(adminKeys.users, () => run(reason.trim()), onDone);
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submitting(() => mutation.mutate())}>
       <Stack>
         <AdminError error={mutation.error} />
         {hint ? <Text size="sm">{hint}</Text> : null}
@@ -540,19 +450,13 @@ function ReasonForm({
           error={fieldError(mutation.error, 'reason')}
           data-autofocus
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common:cancel')}
-          </Button>
-          <Button
-            type="submit"
-            color={danger ? 'red' : undefined}
-            loading={mutation.isPending}
-            disabled={!reason.trim()}
-          >
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onDone}
+          submitLabel={submitLabel}
+          color={danger ? 'red' : undefined}
+          loading={mutation.isPending}
+          disabled={!reason.trim()}
+        />
       </Stack>
     </form>
   );
@@ -560,27 +464,14 @@ function ReasonForm({
 
 function ResetPasswordForm({ userId, onDone }: { userId: string; onDone: () => void }) {
   const { t } = useTranslation(ADMIN);
-  const queryClient = useQueryClient();
   const [password, setPassword] = useState('');
-  const reset = useMutation({
-    mutationFn: () =>
-      api.post<AdminUser>(`/admin/users/${userId}/reset-password`, { newPassword: password }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: adminKeys.users });
-      notifications.show({
-        message: t('saved'),
-        color: 'green',
-        closeButtonProps: { 'aria-label': t('common:close') },
-      });
-      onDone();
-    },
-  });
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    reset.mutate();
-  }
+  const reset = useSaveThenClose(
+    adminKeys.users,
+    () => api.post<AdminUser>(`/admin/users/${userId}/reset-password`, { newPassword: password }),
+    onDone,
+  );
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submitting(() => reset.mutate())}>
       <Stack>
         <AdminError error={reset.error} />
         <Text size="sm">{t('users.resetHint')}</Text>
@@ -597,14 +488,7 @@ function ResetPasswordForm({ userId, onDone }: { userId: string; onDone: () => v
           error={fieldError(reset.error, 'newPassword')}
           data-autofocus
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common:cancel')}
-          </Button>
-          <Button type="submit" loading={reset.isPending}>
-            {t('common:save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} loading={reset.isPending} />
       </Stack>
     </form>
   );
@@ -624,7 +508,6 @@ function GrantRoleForm({
 }) {
   const { t } = useTranslation(ADMIN);
   const language = useLanguage();
-  const queryClient = useQueryClient();
   const institutionOptions = useInstitutionOptions(institutions);
   const [role, setRole] = useState<Role | null>(null);
   const [grantKind, setGrantKind] = useState<GrantKind>('standard');
@@ -640,8 +523,9 @@ function GrantRoleForm({
   const needsReason = NEEDS_REASON.includes(grantKind);
   const isBreakGlass = grantKind === 'break_glass';
 
-  const grant = useMutation({
-    mutationFn: (until: string | null) =>
+  const grant = useSaveThenClose(
+    adminKeys.users,
+    (until: string | null) =>
       api.post<RoleAssignment>(`/admin/users/${user.id}/role-assignments`, {
         role,
         grantKind,
@@ -651,16 +535,8 @@ function GrantRoleForm({
         reason: reason.trim() || null,
         validUntil: until,
       }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: adminKeys.users });
-      notifications.show({
-        message: t('saved'),
-        color: 'green',
-        closeButtonProps: { 'aria-label': t('common:close') },
-      });
-      onDone();
-    },
-  });
+    onDone,
+  );
 
   function chooseKind(kind: GrantKind) {
     setGrantKind(kind);
@@ -780,14 +656,12 @@ function GrantRoleForm({
           required={isBreakGlass}
           error={localError ?? fieldError(grant.error, 'validUntil')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common:cancel')}
-          </Button>
-          <Button type="submit" loading={grant.isPending} disabled={!role}>
-            {t('roles.grant')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onDone}
+          submitLabel={t('roles.grant')}
+          loading={grant.isPending}
+          disabled={!role}
+        />
       </Stack>
     </form>
   );

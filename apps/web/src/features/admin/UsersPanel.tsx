@@ -16,14 +16,15 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { useLanguage } from '../../app/use-language';
+import { DataTable } from '../../components/DataTable';
+import { FormActions, FormModal } from '../../components/FormModal';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime, formatNumber } from '../../format/format';
 import {
@@ -32,16 +33,19 @@ import {
   useUsers,
   USERS_PAGE_SIZE,
   type AdminUser,
+  type Institution,
   type UserWithAssignments,
 } from './api';
 import { ADMIN } from './messages';
 import {
   AdminError,
-  FormModal,
   fieldError,
+  NameFields,
   pickName,
+  submitting,
   useInstitutionName,
   useInstitutionOptions,
+  useNotifySaved,
 } from './shared';
 
 export function UserStatusBadges({ user }: { user: AdminUser }) {
@@ -68,6 +72,99 @@ export function UserStatusBadges({ user }: { user: AdminUser }) {
         </Badge>
       ) : null}
     </Group>
+  );
+}
+
+/** What the create and edit forms both ask of a user account. */
+export interface UserFieldValues {
+  displayNameAr: string;
+  displayNameEn: string;
+  email: string;
+  sex: string | null;
+  institutionId: string | null;
+}
+
+/** The request body for the user fields, trimmed; an empty e-mail is none. */
+export function userFieldsBody(values: UserFieldValues) {
+  return {
+    displayNameAr: values.displayNameAr.trim(),
+    displayNameEn: values.displayNameEn.trim(),
+    email: values.email.trim() || null,
+    sex: values.sex === 'female' || values.sex === 'male' ? values.sex : null,
+    institutionId: values.institutionId,
+  };
+}
+
+/** The names, e-mail, sex and institution of a user account, with the server's field problems. */
+export function UserFields({
+  values,
+  onChange,
+  error,
+  institutions,
+  focusFirst = false,
+  institutionTestId,
+}: {
+  values: UserFieldValues;
+  onChange: (values: UserFieldValues) => void;
+  error: unknown;
+  institutions: readonly Institution[] | undefined;
+  focusFirst?: boolean;
+  institutionTestId?: string;
+}) {
+  const { t } = useTranslation(ADMIN);
+  const institutionOptions = useInstitutionOptions(institutions);
+  const set = (change: Partial<UserFieldValues>) => onChange({ ...values, ...change });
+  return (
+    <>
+      <NameFields
+        arabic={{
+          label: t('users.displayNameAr'),
+          value: values.displayNameAr,
+          onChange: (displayNameAr) => set({ displayNameAr }),
+          field: 'displayNameAr',
+        }}
+        english={{
+          label: t('users.displayNameEn'),
+          value: values.displayNameEn,
+          onChange: (displayNameEn) => set({ displayNameEn }),
+          field: 'displayNameEn',
+        }}
+        error={error}
+        focusFirst={focusFirst}
+      />
+      <TextInput
+        label={t('users.email')}
+        type="email"
+        value={values.email}
+        onChange={(event) => set({ email: event.currentTarget.value })}
+        dir="ltr"
+        name="email"
+        error={fieldError(error, 'email')}
+      />
+      <Select
+        label={t('users.sex')}
+        data={[
+          { value: 'female', label: t('users.female') },
+          { value: 'male', label: t('users.male') },
+        ]}
+        value={values.sex}
+        onChange={(sex) => set({ sex })}
+        clearable
+        clearButtonProps={{ 'aria-label': t('clear') }}
+      />
+      <Select
+        label={t('users.institution')}
+        placeholder={t('national')}
+        data={institutionOptions}
+        value={values.institutionId}
+        onChange={(institutionId) => set({ institutionId })}
+        searchable
+        clearable
+        clearButtonProps={{ 'aria-label': t('clear') }}
+        error={fieldError(error, 'institutionId')}
+        data-testid={institutionTestId}
+      />
+    </>
   );
 }
 
@@ -130,53 +227,47 @@ export function UsersPanel() {
           const pages = Math.max(1, Math.ceil(data.total / USERS_PAGE_SIZE));
           return (
             <Stack>
-              <Table.ScrollContainer minWidth={800}>
-                <Table striped highlightOnHover captionSide="top" data-testid="users-table">
-                  <Table.Caption ta="start" c="gray.7">
-                    {t('users.caption')}
-                  </Table.Caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('users.username')}</Table.Th>
-                      <Table.Th>{t('users.name')}</Table.Th>
-                      <Table.Th>{t('users.institution')}</Table.Th>
-                      <Table.Th>{t('status')}</Table.Th>
-                      <Table.Th>{t('users.lastLogin')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {data.items.length === 0 ? (
-                      <Table.Tr>
-                        <Table.Td colSpan={5}>{t('empty')}</Table.Td>
-                      </Table.Tr>
-                    ) : null}
-                    {data.items.map((user) => (
-                      <Table.Tr key={user.id}>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/admin/users/${user.id}`} dir="ltr">
-                            {user.username}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>
-                          {pickName(
-                            { nameAr: user.displayNameAr, nameEn: user.displayNameEn },
-                            language,
-                          )}
-                        </Table.Td>
-                        <Table.Td>{institutionName(user.institutionId)}</Table.Td>
-                        <Table.Td>
-                          <UserStatusBadges user={user} />
-                        </Table.Td>
-                        <Table.Td>
-                          {user.lastLoginAt
-                            ? formatDateTime(user.lastLoginAt, language)
-                            : t('users.never')}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <DataTable
+                minWidth={800}
+                striped
+                highlightOnHover
+                data-testid="users-table"
+                caption={t('users.caption')}
+                columns={[
+                  t('users.username'),
+                  t('users.name'),
+                  t('users.institution'),
+                  t('status'),
+                  t('users.lastLogin'),
+                ]}
+                items={data.items}
+                empty={t('empty')}
+              >
+                {(user) => (
+                  <Table.Tr key={user.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/admin/users/${user.id}`} dir="ltr">
+                        {user.username}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      {pickName(
+                        { nameAr: user.displayNameAr, nameEn: user.displayNameEn },
+                        language,
+                      )}
+                    </Table.Td>
+                    <Table.Td>{institutionName(user.institutionId)}</Table.Td>
+                    <Table.Td>
+                      <UserStatusBadges user={user} />
+                    </Table.Td>
+                    <Table.Td>
+                      {user.lastLoginAt
+                        ? formatDateTime(user.lastLoginAt, language)
+                        : t('users.never')}
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </DataTable>
               <Group justify="space-between">
                 <Text size="sm" c="gray.7">
                   {t('pageOf', {
@@ -214,14 +305,16 @@ function CreateUserForm({ onCancel }: { onCancel: () => void }) {
   const { t } = useTranslation(ADMIN);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const notifySaved = useNotifySaved();
   const institutions = useInstitutions();
-  const institutionOptions = useInstitutionOptions(institutions.data?.items);
   const [username, setUsername] = useState('');
-  const [displayNameAr, setDisplayNameAr] = useState('');
-  const [displayNameEn, setDisplayNameEn] = useState('');
-  const [email, setEmail] = useState('');
-  const [sex, setSex] = useState<string | null>(null);
-  const [institutionId, setInstitutionId] = useState<string | null>(null);
+  const [fields, setFields] = useState<UserFieldValues>({
+    displayNameAr: '',
+    displayNameEn: '',
+    email: '',
+    sex: null,
+    institutionId: null,
+  });
   const [password, setPassword] = useState('');
 
   const create = useMutation({
@@ -229,31 +322,18 @@ function CreateUserForm({ onCancel }: { onCancel: () => void }) {
       api.post<UserWithAssignments>('/admin/users', {
         username: username.trim(),
         password,
-        displayNameAr: displayNameAr.trim(),
-        displayNameEn: displayNameEn.trim(),
-        email: email.trim() || null,
-        sex: sex === 'female' || sex === 'male' ? sex : null,
-        institutionId,
+        ...userFieldsBody(fields),
       }),
     onSuccess: async (result) => {
       await queryClient.invalidateQueries({ queryKey: adminKeys.users });
       queryClient.setQueryData(adminKeys.user(result.user.id), result);
-      notifications.show({
-        message: t('users.created'),
-        color: 'green',
-        closeButtonProps: { 'aria-label': t('common:close') },
-      });
+      notifySaved(t('users.created'));
       await navigate(`/admin/users/${result.user.id}`);
     },
   });
 
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    create.mutate();
-  }
-
   return (
-    <form onSubmit={submit} data-testid="user-create-form">
+    <form onSubmit={submitting(() => create.mutate())} data-testid="user-create-form">
       <Stack>
         <AdminError error={create.error} />
         <TextInput
@@ -269,57 +349,12 @@ function CreateUserForm({ onCancel }: { onCancel: () => void }) {
           error={fieldError(create.error, 'username')}
           data-autofocus
         />
-        <TextInput
-          label={t('users.displayNameAr')}
-          value={displayNameAr}
-          onChange={(event) => setDisplayNameAr(event.currentTarget.value)}
-          required
-          dir="rtl"
-          lang="ar"
-          name="displayNameAr"
-          error={fieldError(create.error, 'displayNameAr')}
-        />
-        <TextInput
-          label={t('users.displayNameEn')}
-          value={displayNameEn}
-          onChange={(event) => setDisplayNameEn(event.currentTarget.value)}
-          required
-          dir="ltr"
-          lang="en"
-          name="displayNameEn"
-          error={fieldError(create.error, 'displayNameEn')}
-        />
-        <TextInput
-          label={t('users.email')}
-          type="email"
-          value={email}
-          onChange={(event) => setEmail(event.currentTarget.value)}
-          dir="ltr"
-          name="email"
-          error={fieldError(create.error, 'email')}
-        />
-        <Select
-          label={t('users.sex')}
-          data={[
-            { value: 'female', label: t('users.female') },
-            { value: 'male', label: t('users.male') },
-          ]}
-          value={sex}
-          onChange={setSex}
-          clearable
-          clearButtonProps={{ 'aria-label': t('clear') }}
-        />
-        <Select
-          label={t('users.institution')}
-          placeholder={t('national')}
-          data={institutionOptions}
-          value={institutionId}
-          onChange={setInstitutionId}
-          searchable
-          clearable
-          clearButtonProps={{ 'aria-label': t('clear') }}
-          error={fieldError(create.error, 'institutionId')}
-          data-testid="user-institution"
+        <UserFields
+          values={fields}
+          onChange={setFields}
+          error={create.error}
+          institutions={institutions.data?.items}
+          institutionTestId="user-institution"
         />
         <PasswordInput
           label={t('users.password')}
@@ -334,14 +369,7 @@ function CreateUserForm({ onCancel }: { onCancel: () => void }) {
           name="password"
           error={fieldError(create.error, 'password')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common:cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('common:save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} loading={create.isPending} />
       </Stack>
     </form>
   );

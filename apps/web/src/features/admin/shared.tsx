@@ -1,8 +1,11 @@
 /**
  * Pieces the administration panels share: the server's refusals in words, field problems of a
- * 400 next to the input at fault, and institution names and options.
+ * 400 next to the input at fault, the saved notice, and institution names and options.
  */
-import { Alert, Button, Modal, Stack, Text, type ModalProps } from '@mantine/core';
+import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import type { SyntheticEvent } from 'react';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -104,8 +107,86 @@ export function pickName(row: { nameAr: string; nameEn: string }, language: 'ar'
   return pick({ ar: row.nameAr, en: row.nameEn }, language);
 }
 
-/** A Modal whose close button is named in the user's language. */
-export function FormModal(props: ModalProps) {
+/** Says that a change was saved (a toast whose close button is named). */
+export function useNotifySaved() {
   const { t } = useTranslation(ADMIN);
-  return <Modal closeButtonProps={{ 'aria-label': t('common:close') }} {...props} />;
+  return (message: string = t('saved')) =>
+    notifications.show({
+      message,
+      color: 'green',
+      closeButtonProps: { 'aria-label': t('common:close') },
+    });
+}
+
+/**
+ * The save of a dialog's form: on success the lists under `queryKey` are fetched again, the user
+ * is told, and the dialog closes. On failure the form stays as typed, with the error.
+ */
+export function useSaveThenClose<TVariables = void>(
+  queryKey: QueryKey,
+  mutationFn: (variables: TVariables) => Promise<unknown>,
+  onDone: () => void,
+) {
+  const queryClient = useQueryClient();
+  const notifySaved = useNotifySaved();
+  return useMutation({
+    mutationFn,
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey });
+      notifySaved();
+      onDone();
+    },
+  });
+}
+
+/** A form's submit handler that runs `run` instead of sending the form. */
+export function submitting(run: () => void) {
+  return (event: SyntheticEvent) => {
+    event.preventDefault();
+    run();
+  };
+}
+
+interface NameField {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** The field's name in the request (and in a 400's field problems). */
+  field: string;
+}
+
+/** A row's Arabic and English names, each typed in its own direction; both required. */
+export function NameFields({
+  arabic,
+  english,
+  error,
+  focusFirst = false,
+}: {
+  arabic: NameField;
+  english: NameField;
+  error: unknown;
+  /** The Arabic name takes the focus when the dialog opens. */
+  focusFirst?: boolean;
+}) {
+  return (
+    <>
+      {[
+        { ...arabic, dir: 'rtl', lang: 'ar' },
+        { ...english, dir: 'ltr', lang: 'en' },
+      ].map((name, index) => (
+        <TextInput
+          key={name.field}
+          label={name.label}
+          value={name.value}
+          onChange={(event) => name.onChange(event.currentTarget.value)}
+          required
+          dir={name.dir}
+          lang={name.lang}
+          name={name.field}
+          error={fieldError(error, name.field)}
+          data-autofocus={focusFirst && index === 0 ? true : undefined}
+        />
+      ))}
+    </>
+  );
 }

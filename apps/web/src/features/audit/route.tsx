@@ -35,6 +35,7 @@ import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
 import { useLanguage } from '../../app/use-language';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
@@ -367,34 +368,25 @@ function AuditLog() {
       <QueryState query={log}>
         {(data) => (
           <Stack>
-            <Table.ScrollContainer minWidth={1000}>
-              <Table captionSide="top" data-testid="audit-table" verticalSpacing="xs">
-                <Table.Caption ta="start" c="gray.7">
-                  {t('caption')}
-                </Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('columns.seq')}</Table.Th>
-                    <Table.Th>{t('columns.time')}</Table.Th>
-                    <Table.Th>{t('columns.actor')}</Table.Th>
-                    <Table.Th>{t('columns.action')}</Table.Th>
-                    <Table.Th>{t('columns.target')}</Table.Th>
-                    <Table.Th>{t('columns.outcome')}</Table.Th>
-                    <Table.Th>{t('columns.details')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.items.length === 0 ? (
-                    <Table.Tr>
-                      <Table.Td colSpan={7}>{t('empty')}</Table.Td>
-                    </Table.Tr>
-                  ) : null}
-                  {data.items.map((entry) => (
-                    <AuditRow key={entry.seq} entry={entry} onActor={filterByActor} />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <DataTable
+              minWidth={1000}
+              data-testid="audit-table"
+              verticalSpacing="xs"
+              caption={t('caption')}
+              columns={[
+                t('columns.seq'),
+                t('columns.time'),
+                t('columns.actor'),
+                t('columns.action'),
+                t('columns.target'),
+                t('columns.outcome'),
+                t('columns.details'),
+              ]}
+              items={data.items}
+              empty={t('empty')}
+            >
+              {(entry) => <AuditRow key={entry.seq} entry={entry} onActor={filterByActor} />}
+            </DataTable>
             <Group justify="space-between" component="nav" aria-label={t('paging')}>
               <Text size="sm" c="gray.7">
                 {data.items.length > 0

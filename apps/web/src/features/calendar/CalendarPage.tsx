@@ -23,6 +23,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { useLanguage } from '../../app/use-language';
 import { ConfidentialityBadge } from '../../components/ConfidentialityBadge';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
@@ -31,7 +32,7 @@ import { withQuery } from '../../api/client';
 import { defaultCourt, useCourtCalendar, useCourts, useInstitution } from './api';
 import { isIsoDate, isoWeekday, rangeOf, step, today } from './dates';
 import { CALENDAR } from './messages';
-import { CaseNumber, HearingTime, JudgeList, PartyList, CourtDay, StatusBadge } from './parts';
+import { CourtDay, HearingCells, StatusBadge, useHearingColumns } from './parts';
 import type { CalendarHearing, CalendarJudge, CalendarView, CourtCalendar } from './types';
 
 function viewOf(value: string | null): CalendarView {
@@ -346,86 +347,40 @@ function HearingTable({
   withRoom?: boolean;
 }) {
   const { t } = useTranslation(CALENDAR);
+  const columns = useHearingColumns({ withRoom });
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table verticalSpacing="sm" striped highlightOnHover>
-        <caption style={VISUALLY_HIDDEN}>{caption}</caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col" ta="start">
-              {t('columns.time')}
-            </Table.Th>
-            {withRoom ? (
-              <Table.Th scope="col" ta="start">
-                {t('columns.room')}
-              </Table.Th>
-            ) : null}
-            <Table.Th scope="col" ta="start">
-              {t('columns.case')}
-            </Table.Th>
-            <Table.Th scope="col" ta="start">
-              {t('columns.parties')}
-            </Table.Th>
-            <Table.Th scope="col" ta="start">
-              {t('columns.judges')}
-            </Table.Th>
-            <Table.Th scope="col" ta="start">
-              {t('columns.status')}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {hearings.map((hearing) => (
-            <Table.Tr
-              key={hearing.id}
-              data-testid="calendar-hearing"
-              data-case-id={hearing.case.id}
-            >
-              <Table.Td>
-                <HearingTime hearing={hearing} />
-              </Table.Td>
-              {withRoom ? (
-                <Table.Td>
-                  <bdi>{hearing.room}</bdi>
-                </Table.Td>
-              ) : null}
-              <Table.Td>
-                <CaseNumber hearing={hearing} />
-              </Table.Td>
-              <Table.Td>
-                <PartyList hearing={hearing} />
-                {hearing.case.confidentiality !== 'normal' ? (
-                  <Group gap={4} mt={4}>
-                    <ConfidentialityBadge level={hearing.case.confidentiality} />
-                    <Text size="xs" c="gray.7">
-                      {t('initialsOnly')}
-                    </Text>
-                  </Group>
-                ) : null}
-              </Table.Td>
-              <Table.Td>
-                <JudgeList hearing={hearing} />
-              </Table.Td>
-              <Table.Td>
-                <StatusBadge status={hearing.status} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    // The caption is for screen readers; the section's heading already shows it on screen.
+    <DataTable
+      minWidth={720}
+      verticalSpacing="sm"
+      striped
+      highlightOnHover
+      caption={caption}
+      captionHidden
+      columns={[...columns, t('columns.status')]}
+      items={hearings}
+    >
+      {(hearing) => (
+        <Table.Tr key={hearing.id} data-testid="calendar-hearing" data-case-id={hearing.case.id}>
+          <HearingCells
+            hearing={hearing}
+            withRoom={withRoom}
+            partiesNote={
+              hearing.case.confidentiality !== 'normal' ? (
+                <Group gap={4} mt={4}>
+                  <ConfidentialityBadge level={hearing.case.confidentiality} />
+                  <Text size="xs" c="gray.7">
+                    {t('initialsOnly')}
+                  </Text>
+                </Group>
+              ) : null
+            }
+          />
+          <Table.Td>
+            <StatusBadge status={hearing.status} />
+          </Table.Td>
+        </Table.Tr>
+      )}
+    </DataTable>
   );
 }
-
-/** A caption read by screen readers; the section's heading already shows it on screen. */
-const VISUALLY_HIDDEN = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  padding: 0,
-  margin: -1,
-  overflow: 'hidden',
-  clip: 'rect(0, 0, 0, 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-} as const;

@@ -10,13 +10,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { withQuery } from '../../api/client';
 import { useLanguage } from '../../app/use-language';
+import { DataTableEmptyRow, DataTableHead } from '../../components/DataTable';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { formatDate, formatDateTime, formatNumber } from '../../format/format';
 import { useCourtCalendar } from './api';
 import { isIsoDate } from './dates';
 import { CALENDAR } from './messages';
-import { CaseNumber, HearingTime, JudgeList, PartyList, CourtDay } from './parts';
+import { CourtDay, HearingCells, useHearingColumns } from './parts';
 import classes from './cause-list.module.css';
 import type { CalendarHearing, CourtCalendar } from './types';
 
@@ -79,6 +80,12 @@ function CauseList({
 }) {
   const { t } = useTranslation(CALENDAR);
   const language = useLanguage();
+  const hearingColumns = useHearingColumns({ withRoom: true });
+  const columns = [
+    t('causeList.serial'),
+    ...hearingColumns,
+    { label: t('causeList.notes'), className: classes.notes },
+  ];
   const courtName = language === 'ar' ? data.court.nameAr : data.court.nameEn;
   const judge = judgeId
     ? data.items.flatMap((h) => h.judges).find((j) => j.id === judgeId)
@@ -123,40 +130,14 @@ function CauseList({
         >
           {t('causeList.caption', { court: courtName, date: formatDate(date, language) })}
         </caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col" ta="start">
-              {t('causeList.serial')}
-            </Table.Th>
-            <Table.Th scope="col" ta="start">
-              {t('columns.time')}
-            </Table.Th>
-            <Table.Th scope="col" ta="start">
-              {t('columns.room')}
-            </Table.Th>
-            <Table.Th scope="col" ta="start">
-              {t('columns.case')}
-            </Table.Th>
-            <Table.Th scope="col" ta="start">
-              {t('columns.parties')}
-            </Table.Th>
-            <Table.Th scope="col" ta="start">
-              {t('columns.judges')}
-            </Table.Th>
-            <Table.Th scope="col" ta="start" className={classes.notes}>
-              {t('causeList.notes')}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <DataTableHead columns={columns} />
         <Table.Tbody>
           {data.items.length === 0 ? (
-            <Table.Tr>
-              <Table.Td colSpan={7}>
-                <Text c="gray.7" ta="center">
-                  {t('causeList.empty')}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
+            <DataTableEmptyRow columns={columns.length}>
+              <Text c="gray.7" ta="center">
+                {t('causeList.empty')}
+              </Text>
+            </DataTableEmptyRow>
           ) : (
             data.items.map((hearing, index) => (
               <Table.Tr
@@ -165,21 +146,7 @@ function CauseList({
                 data-case-id={hearing.case.id}
               >
                 <Table.Td>{formatNumber(index + 1, language)}</Table.Td>
-                <Table.Td>
-                  <HearingTime hearing={hearing} />
-                </Table.Td>
-                <Table.Td>
-                  <bdi>{hearing.room}</bdi>
-                </Table.Td>
-                <Table.Td>
-                  <CaseNumber hearing={hearing} link={false} />
-                </Table.Td>
-                <Table.Td>
-                  <PartyList hearing={hearing} />
-                </Table.Td>
-                <Table.Td>
-                  <JudgeList hearing={hearing} />
-                </Table.Td>
+                <HearingCells hearing={hearing} withRoom link={false} />
                 <Table.Td>
                   <Notes hearing={hearing} />
                 </Table.Td>

@@ -1,11 +1,12 @@
 /** Pieces shared by the calendar and the cause list: case number, parties, panel, status. */
-import { Anchor, Badge, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
 import {
   IconCalendarPause,
   IconCalendarTime,
   IconCalendarX,
   IconCircleCheck,
 } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLanguage } from '../../app/use-language';
@@ -130,5 +131,56 @@ export function StatusBadge({ status }: { status: HearingStatus }) {
     >
       {t(`status.${status}`)}
     </Badge>
+  );
+}
+
+/** The headers of the columns `HearingCells` draws. */
+export function useHearingColumns({ withRoom }: { withRoom: boolean }): string[] {
+  const { t } = useTranslation(CALENDAR);
+  return [
+    t('columns.time'),
+    ...(withRoom ? [t('columns.room')] : []),
+    t('columns.case'),
+    t('columns.parties'),
+    t('columns.judges'),
+  ];
+}
+
+/**
+ * The cells the calendar and the cause list both show for a hearing, in this order: time, room
+ * (unless the table is one room's), case number, parties (with a note beneath, if any), judges.
+ */
+export function HearingCells({
+  hearing,
+  withRoom,
+  link = true,
+  partiesNote,
+}: {
+  hearing: CalendarHearing;
+  withRoom: boolean;
+  link?: boolean;
+  partiesNote?: ReactNode;
+}) {
+  return (
+    <>
+      <Table.Td>
+        <HearingTime hearing={hearing} />
+      </Table.Td>
+      {withRoom ? (
+        <Table.Td>
+          <bdi>{hearing.room}</bdi>
+        </Table.Td>
+      ) : null}
+      <Table.Td>
+        <CaseNumber hearing={hearing} link={link} />
+      </Table.Td>
+      <Table.Td>
+        <PartyList hearing={hearing} />
+        {partiesNote}
+      </Table.Td>
+      <Table.Td>
+        <JudgeList hearing={hearing} />
+      </Table.Td>
+    </>
   );
 }

@@ -5,7 +5,7 @@
  * to reload the file while keeping everything typed (the new version is used when sending again).
  * What is typed is also kept in sessionStorage until the event is recorded.
  */
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useMemo, useState, type SyntheticEvent } from 'react';
@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
 import { useLanguage } from '../../app/use-language';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions, FormModal } from '../../components/FormModal';
 import { SchemaForm, type SchemaFormText } from '../../components/forms/SchemaForm';
 import {
   emptyValues,
@@ -167,13 +168,7 @@ export function EventModal({
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={title}
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common:close') }}
-    >
+    <FormModal opened onClose={onClose} title={title} size="lg">
       <form onSubmit={(e) => void submit(e)} data-testid="event-form" noValidate>
         <Stack gap="md">
           {showRestored ? (
@@ -243,16 +238,15 @@ export function EventModal({
             </Alert>
           ) : null}
           {failure?.kind === 'other' ? <ErrorAlert error={failure.error} /> : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common:cancel')}
-            </Button>
-            <Button type="submit" loading={busy} data-testid="event-submit">
-              {t('form.submit')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            submitLabel={t('form.submit')}
+            loading={busy}
+            gap="sm"
+            submitTestId="event-submit"
+          />
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

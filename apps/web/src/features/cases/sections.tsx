@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLanguage } from '../../app/use-language';
+import { DataTableHead } from '../../components/DataTable';
 import { LegalDate } from '../../components/LegalDate';
 import { formatDate, formatDateTime, formatNumber, formatRelative } from '../../format/format';
 import { pick } from '../../i18n/i18n';
@@ -87,15 +88,7 @@ function DataTable({
   return (
     <ScrollRegion labelledBy={labelledBy}>
       <Table aria-labelledby={labelledBy} striped verticalSpacing="xs" ta="start" miw={minWidth}>
-        <Table.Thead>
-          <Table.Tr>
-            {head.map((h) => (
-              <Table.Th key={h} ta="start">
-                {h}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
+        <DataTableHead columns={head} />
         <Table.Tbody>{children}</Table.Tbody>
       </Table>
     </ScrollRegion>
@@ -276,14 +269,14 @@ export function DetentionSection({ page, now }: { page: CasePage; now: Date }) {
                 ) : (
                   <ScrollRegion label={t('detention.orders')}>
                     <Table aria-label={t('detention.orders')} verticalSpacing={4} miw={520} mt="xs">
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th ta="start">{t('detention.authority')}</Table.Th>
-                          <Table.Th ta="start">{t('detention.issuedAt')}</Table.Th>
-                          <Table.Th ta="start">{t('detention.expiresAt')}</Table.Th>
-                          <Table.Th ta="start">{t('detention.reason')}</Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
+                      <DataTableHead
+                        columns={[
+                          t('detention.authority'),
+                          t('detention.issuedAt'),
+                          t('detention.expiresAt'),
+                          t('detention.reason'),
+                        ]}
+                      />
                       <Table.Tbody>
                         {d.orders.map((o) => (
                           <Table.Tr key={o.id}>

@@ -4,19 +4,7 @@
  * stale version (someone changed the file meanwhile) keeps the dialog and what was typed, and
  * offers to reload the list; the next attempt uses the reloaded version.
  */
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  ThemeIcon,
-} from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Stack, Table, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconCheck, IconInbox } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -27,7 +15,10 @@ import { api, ApiError } from '../../api/client';
 import type { Page } from '../../api/types';
 import { useLanguage } from '../../app/use-language';
 import { ConfidentialityBadge } from '../../components/ConfidentialityBadge';
+import { DataTable } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions, FormModal } from '../../components/FormModal';
 import { LegalDate } from '../../components/LegalDate';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
@@ -65,7 +56,12 @@ export function Component() {
       <QueryState query={query}>
         {(data) =>
           data.items.length === 0 ? (
-            <EmptyInbox />
+            <EmptyState
+              icon={IconInbox}
+              title={t('empty.title')}
+              body={t('empty.body')}
+              testId="inbox-empty"
+            />
           ) : (
             <InboxTable
               items={data.items}
@@ -93,23 +89,6 @@ export function Component() {
   );
 }
 
-function EmptyInbox() {
-  const { t } = useTranslation(INBOX);
-  return (
-    <Paper withBorder p="xl" data-testid="inbox-empty">
-      <Group wrap="nowrap" align="flex-start">
-        <ThemeIcon variant="light" size="xl" radius="xl" aria-hidden>
-          <IconInbox />
-        </ThemeIcon>
-        <div>
-          <Text fw={700}>{t('empty.title')}</Text>
-          <Text c="gray.7">{t('empty.body')}</Text>
-        </div>
-      </Group>
-    </Paper>
-  );
-}
-
 function InboxTable({
   items,
   onAccept,
@@ -123,91 +102,90 @@ function InboxTable({
   const language = useLanguage();
   const now = useNow();
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table striped highlightOnHover verticalSpacing="sm" aria-label={t('tableLabel')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('columns.file')}</Table.Th>
-            <Table.Th scope="col">{t('columns.received')}</Table.Th>
-            <Table.Th scope="col">{t('columns.incident')}</Table.Th>
-            <Table.Th scope="col">{t('columns.confidentiality')}</Table.Th>
-            <Table.Th scope="col">{t('columns.actions')}</Table.Th>
+    <DataTable
+      minWidth={760}
+      striped
+      highlightOnHover
+      verticalSpacing="sm"
+      aria-label={t('tableLabel')}
+      columns={[
+        t('columns.file'),
+        t('columns.received'),
+        t('columns.incident'),
+        t('columns.confidentiality'),
+        t('columns.actions'),
+      ]}
+      items={items}
+    >
+      {(item) => {
+        const when = formatDate(item.openedAt, language);
+        return (
+          <Table.Tr key={item.id} data-testid="inbox-row" data-case-id={item.id}>
+            <Table.Td>
+              <Text fw={500}>{pick(item.caseTypeLabels, language)}</Text>
+              {item.referredFrom ? (
+                <Text size="sm">
+                  {t('from', {
+                    institution:
+                      language === 'en' ? item.referredFrom.nameEn : item.referredFrom.nameAr,
+                  })}
+                </Text>
+              ) : null}
+              {item.summary ? (
+                <Text size="sm" c="gray.7" lineClamp={2} maw={360}>
+                  {item.summary}
+                </Text>
+              ) : null}
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{formatRelative(item.openedAt, now, language)}</Text>
+              <Text size="sm">
+                <LegalDate value={item.openedAt} withTime />
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              {item.incidentDate ? (
+                <LegalDate value={item.incidentDate} />
+              ) : (
+                <Text size="sm" c="gray.7">
+                  {t('noIncidentDate')}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              {item.confidentiality === 'normal' ? (
+                <Text size="sm">{t('common:confidentiality.normal')}</Text>
+              ) : (
+                <ConfidentialityBadge level={item.confidentiality} />
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                <Button
+                  size="xs"
+                  leftSection={<IconCheck size={14} aria-hidden />}
+                  onClick={() => onAccept(item.id)}
+                  aria-label={t('acceptAria', { when })}
+                  data-testid={`inbox-accept-${item.id}`}
+                >
+                  {t('accept')}
+                </Button>
+                <Button
+                  size="xs"
+                  variant="default"
+                  leftSection={<IconArrowBackUp size={14} aria-hidden className="mirror-in-rtl" />}
+                  onClick={() => onReturn(item.id)}
+                  aria-label={t('returnAria', { when })}
+                  data-testid={`inbox-return-${item.id}`}
+                >
+                  {t('return')}
+                </Button>
+              </Group>
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((item) => {
-            const when = formatDate(item.openedAt, language);
-            return (
-              <Table.Tr key={item.id} data-testid="inbox-row" data-case-id={item.id}>
-                <Table.Td>
-                  <Text fw={500}>{pick(item.caseTypeLabels, language)}</Text>
-                  {item.referredFrom ? (
-                    <Text size="sm">
-                      {t('from', {
-                        institution:
-                          language === 'en' ? item.referredFrom.nameEn : item.referredFrom.nameAr,
-                      })}
-                    </Text>
-                  ) : null}
-                  {item.summary ? (
-                    <Text size="sm" c="gray.7" lineClamp={2} maw={360}>
-                      {item.summary}
-                    </Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{formatRelative(item.openedAt, now, language)}</Text>
-                  <Text size="sm">
-                    <LegalDate value={item.openedAt} withTime />
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {item.incidentDate ? (
-                    <LegalDate value={item.incidentDate} />
-                  ) : (
-                    <Text size="sm" c="gray.7">
-                      {t('noIncidentDate')}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {item.confidentiality === 'normal' ? (
-                    <Text size="sm">{t('common:confidentiality.normal')}</Text>
-                  ) : (
-                    <ConfidentialityBadge level={item.confidentiality} />
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Button
-                      size="xs"
-                      leftSection={<IconCheck size={14} aria-hidden />}
-                      onClick={() => onAccept(item.id)}
-                      aria-label={t('acceptAria', { when })}
-                      data-testid={`inbox-accept-${item.id}`}
-                    >
-                      {t('accept')}
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="default"
-                      leftSection={
-                        <IconArrowBackUp size={14} aria-hidden className="mirror-in-rtl" />
-                      }
-                      onClick={() => onReturn(item.id)}
-                      aria-label={t('returnAria', { when })}
-                      data-testid={`inbox-return-${item.id}`}
-                    >
-                      {t('return')}
-                    </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        );
+      }}
+    </DataTable>
   );
 }
 
@@ -291,13 +269,7 @@ function AcceptDialog({ opened, file, onClose, onReload }: DialogProps) {
   }
 
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      title={t('acceptModal.title')}
-      centered
-      closeButtonProps={{ 'aria-label': t('common:close') }}
-    >
+    <FormModal opened={opened} onClose={close} title={t('acceptModal.title')} centered>
       <form onSubmit={(event) => void accept(event)}>
         <Stack>
           {file ? (
@@ -328,23 +300,17 @@ function AcceptDialog({ opened, file, onClose, onReload }: DialogProps) {
             />
           ) : null}
           {error ? <IntakeError error={error} onReload={() => void reload()} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common:cancel')}
-            </Button>
-            <Button
-              type="submit"
-              loading={busy}
-              disabled={!file}
-              leftSection={<IconCheck size={16} aria-hidden />}
-              data-testid="inbox-accept-confirm"
-            >
-              {t('acceptModal.confirm')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={close}
+            submitLabel={t('acceptModal.confirm')}
+            loading={busy}
+            disabled={!file}
+            leftSection={<IconCheck size={16} aria-hidden />}
+            submitTestId="inbox-accept-confirm"
+          />
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -395,13 +361,7 @@ function ReturnDialog({ opened, file, onClose, onReload }: DialogProps) {
   }
 
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      title={t('returnModal.title')}
-      centered
-      closeButtonProps={{ 'aria-label': t('common:close') }}
-    >
+    <FormModal opened={opened} onClose={close} title={t('returnModal.title')} centered>
       <form onSubmit={(event) => void send(event)} noValidate>
         <Stack>
           <Text size="sm">{file ? t('returnModal.body') : t('gone')}</Text>
@@ -421,23 +381,17 @@ function ReturnDialog({ opened, file, onClose, onReload }: DialogProps) {
             data-testid="inbox-return-reason"
           />
           {error ? <IntakeError error={error} onReload={() => void reload()} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common:cancel')}
-            </Button>
-            <Button
-              type="submit"
-              color="red"
-              loading={busy}
-              disabled={!file}
-              leftSection={<IconArrowBackUp size={16} aria-hidden className="mirror-in-rtl" />}
-              data-testid="inbox-return-confirm"
-            >
-              {t('returnModal.confirm')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={close}
+            submitLabel={t('returnModal.confirm')}
+            color="red"
+            loading={busy}
+            disabled={!file}
+            leftSection={<IconArrowBackUp size={16} aria-hidden className="mirror-in-rtl" />}
+            submitTestId="inbox-return-confirm"
+          />
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

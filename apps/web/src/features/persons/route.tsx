@@ -12,6 +12,7 @@ import { api } from '../../api/client';
 import type { Labels } from '../../api/types';
 import { useLanguage } from '../../app/use-language';
 import { ConfidentialityBadge } from '../../components/ConfidentialityBadge';
+import { DataTable } from '../../components/DataTable';
 import { LegalDate } from '../../components/LegalDate';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
@@ -132,84 +133,76 @@ function PersonFiles({ personId }: { personId: string }) {
             <Text c="gray.7">{t('files.empty')}</Text>
           </Paper>
         ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table
-              striped
-              highlightOnHover
-              verticalSpacing="sm"
-              aria-label={t('files.tableLabel')}
-              data-testid="person-files"
-            >
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('files.file')}</Table.Th>
-                  <Table.Th scope="col">{t('files.role')}</Table.Th>
-                  <Table.Th scope="col">{t('files.state')}</Table.Th>
-                  <Table.Th scope="col">{t('files.institution')}</Table.Th>
-                  <Table.Th scope="col">{t('files.opened')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((item) => (
-                  <Table.Tr
-                    key={item.case.id}
-                    data-testid="person-file"
-                    data-case-id={item.case.id}
-                  >
-                    <Table.Td>
-                      <Anchor component={Link} to={`/cases/${item.case.id}`} fw={500}>
-                        {item.case.reference ? (
-                          <span className="ltr-value">{item.case.reference}</span>
-                        ) : (
-                          pick(item.case.caseTypeLabels, language)
-                        )}
-                      </Anchor>
-                      <Group gap={4} mt={2}>
-                        <Text size="xs" c="gray.7">
-                          {pick(item.case.caseTypeLabels, language)}
-                        </Text>
-                        {item.case.confidentiality !== 'normal' ? (
-                          <ConfidentialityBadge level={item.case.confidentiality} />
-                        ) : null}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {item.parties.map((party) => (
-                          <Badge
-                            key={party.partyId}
-                            variant="light"
-                            color={party.role === 'accused' ? 'orange' : 'blue'}
-                            c={party.role === 'accused' ? 'dark.7' : 'blue.9'}
-                          >
-                            {party.roleLabels
-                              ? pick(party.roleLabels, language)
-                              : t(`roles.${party.role}`)}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{pick(item.case.stateLabels, language)}</Text>
-                      {item.case.intakeStatus !== 'accepted' ? (
-                        <Text size="xs" c="gray.7">
-                          {t(`files.${item.case.intakeStatus}`)}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {language === 'en' ? item.institution.nameEn : item.institution.nameAr}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <LegalDate value={item.case.openedAt} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={760}
+            striped
+            highlightOnHover
+            verticalSpacing="sm"
+            aria-label={t('files.tableLabel')}
+            data-testid="person-files"
+            columns={[
+              t('files.file'),
+              t('files.role'),
+              t('files.state'),
+              t('files.institution'),
+              t('files.opened'),
+            ]}
+            items={data.items}
+          >
+            {(item) => (
+              <Table.Tr key={item.case.id} data-testid="person-file" data-case-id={item.case.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/cases/${item.case.id}`} fw={500}>
+                    {item.case.reference ? (
+                      <span className="ltr-value">{item.case.reference}</span>
+                    ) : (
+                      pick(item.case.caseTypeLabels, language)
+                    )}
+                  </Anchor>
+                  <Group gap={4} mt={2}>
+                    <Text size="xs" c="gray.7">
+                      {pick(item.case.caseTypeLabels, language)}
+                    </Text>
+                    {item.case.confidentiality !== 'normal' ? (
+                      <ConfidentialityBadge level={item.case.confidentiality} />
+                    ) : null}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {item.parties.map((party) => (
+                      <Badge
+                        key={party.partyId}
+                        variant="light"
+                        color={party.role === 'accused' ? 'orange' : 'blue'}
+                        c={party.role === 'accused' ? 'dark.7' : 'blue.9'}
+                      >
+                        {party.roleLabels
+                          ? pick(party.roleLabels, language)
+                          : t(`roles.${party.role}`)}
+                      </Badge>
+                    ))}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{pick(item.case.stateLabels, language)}</Text>
+                  {item.case.intakeStatus !== 'accepted' ? (
+                    <Text size="xs" c="gray.7">
+                      {t(`files.${item.case.intakeStatus}`)}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    {language === 'en' ? item.institution.nameEn : item.institution.nameAr}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <LegalDate value={item.case.openedAt} />
+                </Table.Td>
+              </Table.Tr>
+            )}
+          </DataTable>
         )
       }
     </QueryState>

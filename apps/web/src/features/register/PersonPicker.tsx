@@ -7,7 +7,6 @@ import {
   Button,
   Divider,
   Group,
-  Modal,
   NativeSelect,
   Paper,
   SimpleGrid,
@@ -23,6 +22,7 @@ import { api, ApiError } from '../../api/client';
 import type { Page } from '../../api/types';
 import { useLanguage } from '../../app/use-language';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormModal } from '../../components/FormModal';
 import { formatDate, toLocalInputValue } from '../../format/format';
 import type { PartyRole, Person } from '../../api/intake';
 import { personName } from '../../api/intake';
@@ -68,11 +68,10 @@ export function PersonPicker({
 }) {
   const { t } = useTranslation(REGISTER);
   return (
-    <Modal
+    <FormModal
       opened={role !== null}
       onClose={onClose}
       size="lg"
-      closeButtonProps={{ 'aria-label': t('common:close') }}
 
       title={role === 'victim' ? t('picker.titleVictim') : t('picker.titleAccused')}
     >
@@ -87,7 +86,7 @@ export function PersonPicker({
           <NewPersonForm onChoose={onChoose} />
         </Stack>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 

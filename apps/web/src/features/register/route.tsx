@@ -41,6 +41,7 @@ import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 import { useSession } from '../../app/session';
 import { useLanguage } from '../../app/use-language';
+import { DataTable } from '../../components/DataTable';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { formatDate } from '../../format/format';
@@ -421,76 +422,71 @@ function RegisterForm({ types }: { types: CaseTypeInfo[] }) {
                   {t('parties.none')}
                 </Text>
               ) : (
-                <Table.ScrollContainer minWidth={600}>
-                  <Table aria-label={t('parties.tableLabel')} data-testid="register-parties">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">{t('parties.name')}</Table.Th>
-                        <Table.Th scope="col">{t('parties.role')}</Table.Th>
-                        <Table.Th scope="col">{t('parties.nationalId')}</Table.Th>
-                        <Table.Th scope="col">{t('parties.dateOfBirth')}</Table.Th>
-                        <Table.Th scope="col">{t('parties.actions')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {parties.map((party) => {
-                        const name = personName(party.person, language);
-                        const isAdded = Boolean(progress?.partyIds[party.key]);
-                        return (
-                          <Table.Tr
-                            key={party.key}
-                            data-testid="register-party"
-                            data-role={party.role}
+                <DataTable
+                  minWidth={600}
+                  aria-label={t('parties.tableLabel')}
+                  data-testid="register-parties"
+                  columns={[
+                    t('parties.name'),
+                    t('parties.role'),
+                    t('parties.nationalId'),
+                    t('parties.dateOfBirth'),
+                    t('parties.actions'),
+                  ]}
+                  items={parties}
+                >
+                  {(party) => {
+                    const name = personName(party.person, language);
+                    const isAdded = Boolean(progress?.partyIds[party.key]);
+                    return (
+                      <Table.Tr key={party.key} data-testid="register-party" data-role={party.role}>
+                        <Table.Td>
+                          <Text fw={500}>{name}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Badge
+                            variant="light"
+                            color={party.role === 'accused' ? 'orange' : 'blue'}
+                            c={party.role === 'accused' ? 'dark.7' : 'blue.9'}
                           >
-                            <Table.Td>
-                              <Text fw={500}>{name}</Text>
-                            </Table.Td>
-                            <Table.Td>
-                              <Badge
-                                variant="light"
-                                color={party.role === 'accused' ? 'orange' : 'blue'}
-                                c={party.role === 'accused' ? 'dark.7' : 'blue.9'}
-                              >
-                                {t(`roles.${party.role}`)}
-                              </Badge>
-                            </Table.Td>
-                            <Table.Td>
-                              <span className="ltr-value">{party.person.nationalId ?? '—'}</span>
-                            </Table.Td>
-                            <Table.Td>
-                              {party.person.dateOfBirth
-                                ? formatDate(party.person.dateOfBirth, language)
-                                : '—'}
-                            </Table.Td>
-                            <Table.Td>
-                              {isAdded ? (
-                                <Badge
-                                  color="green"
-                                  c="green.9"
-                                  variant="light"
-                                  leftSection={<IconCheck size={12} aria-hidden />}
-                                >
-                                  {t('parties.added')}
-                                </Badge>
-                              ) : (
-                                <Button
-                                  size="compact-sm"
-                                  variant="subtle"
-                                  color="red"
-                                  leftSection={<IconTrash size={14} aria-hidden />}
-                                  onClick={() => removeParty(party.key)}
-                                  aria-label={t('parties.removeAria', { name })}
-                                >
-                                  {t('parties.remove')}
-                                </Button>
-                              )}
-                            </Table.Td>
-                          </Table.Tr>
-                        );
-                      })}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
+                            {t(`roles.${party.role}`)}
+                          </Badge>
+                        </Table.Td>
+                        <Table.Td>
+                          <span className="ltr-value">{party.person.nationalId ?? '—'}</span>
+                        </Table.Td>
+                        <Table.Td>
+                          {party.person.dateOfBirth
+                            ? formatDate(party.person.dateOfBirth, language)
+                            : '—'}
+                        </Table.Td>
+                        <Table.Td>
+                          {isAdded ? (
+                            <Badge
+                              color="green"
+                              c="green.9"
+                              variant="light"
+                              leftSection={<IconCheck size={12} aria-hidden />}
+                            >
+                              {t('parties.added')}
+                            </Badge>
+                          ) : (
+                            <Button
+                              size="compact-sm"
+                              variant="subtle"
+                              color="red"
+                              leftSection={<IconTrash size={14} aria-hidden />}
+                              onClick={() => removeParty(party.key)}
+                              aria-label={t('parties.removeAria', { name })}
+                            >
+                              {t('parties.remove')}
+                            </Button>
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  }}
+                </DataTable>
               )}
             </Stack>
           </Paper>

@@ -3,7 +3,7 @@
  * detention expiries first (liberty is at stake), then overdue items, then priority and due time.
  * Overdue items say so in words and with an icon, not by colour alone.
  */
-import { Anchor, Badge, Group, Paper, Stack, Table, Text, ThemeIcon } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconCalendarEvent,
@@ -18,6 +18,8 @@ import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { Labels } from '../../api/types';
 import { useLanguage } from '../../app/use-language';
+import { DataTable } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
 import { LegalDate } from '../../components/LegalDate';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
@@ -85,26 +87,20 @@ export function Component() {
         {t('intro')}
       </Text>
       <QueryState query={query}>
-        {(data) => (data.items.length === 0 ? <EmptyQueue /> : <WorkTable items={data.items} />)}
+        {(data) =>
+          data.items.length === 0 ? (
+            <EmptyState
+              icon={IconMoodSmile}
+              title={t('empty.title')}
+              body={t('empty.body')}
+              testId="work-queue-empty"
+            />
+          ) : (
+            <WorkTable items={data.items} />
+          )
+        }
       </QueryState>
     </Stack>
-  );
-}
-
-function EmptyQueue() {
-  const { t } = useTranslation(WORK_QUEUE);
-  return (
-    <Paper withBorder p="xl" data-testid="work-queue-empty">
-      <Group wrap="nowrap" align="flex-start">
-        <ThemeIcon variant="light" size="xl" radius="xl" aria-hidden>
-          <IconMoodSmile />
-        </ThemeIcon>
-        <div>
-          <Text fw={700}>{t('empty.title')}</Text>
-          <Text c="gray.7">{t('empty.body')}</Text>
-        </div>
-      </Group>
-    </Paper>
   );
 }
 
@@ -143,87 +139,79 @@ function WorkTable({ items }: { items: WorkItem[] }) {
           </Badge>
         ) : null}
       </Group>
-      <Table.ScrollContainer minWidth={720}>
-        <Table striped highlightOnHover verticalSpacing="sm" aria-label={t('tableLabel')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('columns.kind')}</Table.Th>
-              <Table.Th scope="col">{t('columns.task')}</Table.Th>
-              <Table.Th scope="col">{t('columns.file')}</Table.Th>
-              <Table.Th scope="col">{t('columns.due')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((item) => {
-              const Icon = KIND_ICONS[item.kind];
-              const relative = formatRelative(item.dueAt, now, language);
-              const typeLabel = caseTypeLabels(caseTypes.data, item.case.caseType);
-              return (
-                <Table.Tr key={item.id} data-testid="work-item" data-case-id={item.case.id}>
-                  <Table.Td>
-                    <Stack gap={4} align="flex-start">
-                      <Badge
-                        variant={item.kind === 'detention' ? 'filled' : 'light'}
-                        color={item.kind === 'detention' ? 'grape.8' : 'qadiya'}
-                        c={item.kind === 'detention' ? undefined : 'qadiya.9'}
-                        leftSection={<Icon size={14} aria-hidden />}
-                      >
-                        {t(`kind.${item.kind}`)}
-                      </Badge>
-                      {item.priority === 'normal' ? null : (
-                        <Badge
-                          variant="outline"
-                          color={PRIORITY_COLOURS[item.priority]}
-                          c={PRIORITY_TEXT[item.priority]}
-                          size="sm"
-                        >
-                          {t('priorityLabel', { priority: t(`priority.${item.priority}`) })}
-                        </Badge>
-                      )}
-                    </Stack>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text fw={500}>{pick(item.title, language)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/cases/${item.case.id}`}>
-                      {item.case.reference ? (
-                        <span className="ltr-value">{item.case.reference}</span>
-                      ) : (
-                        t('pendingFile')
-                      )}
-                    </Anchor>
-                    {typeLabel ? (
-                      <Text size="xs" c="gray.7">
-                        {pick(typeLabel, language)}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>
-                    {item.isOverdue ? (
-                      <Group gap={6} wrap="nowrap">
-                        <IconAlertTriangle
-                          size={18}
-                          color="var(--mantine-color-red-8)"
-                          aria-hidden
-                        />
-                        <Text fw={700} c="red.8">
-                          {t('overdueSince', { relative })}
-                        </Text>
-                      </Group>
-                    ) : (
-                      <Text fw={500}>{t('dueIn', { relative })}</Text>
-                    )}
-                    <Text size="sm">
-                      <LegalDate value={item.dueAt} withTime />
+      <DataTable
+        minWidth={720}
+        striped
+        highlightOnHover
+        verticalSpacing="sm"
+        aria-label={t('tableLabel')}
+        columns={[t('columns.kind'), t('columns.task'), t('columns.file'), t('columns.due')]}
+        items={items}
+      >
+        {(item) => {
+          const Icon = KIND_ICONS[item.kind];
+          const relative = formatRelative(item.dueAt, now, language);
+          const typeLabel = caseTypeLabels(caseTypes.data, item.case.caseType);
+          return (
+            <Table.Tr key={item.id} data-testid="work-item" data-case-id={item.case.id}>
+              <Table.Td>
+                <Stack gap={4} align="flex-start">
+                  <Badge
+                    variant={item.kind === 'detention' ? 'filled' : 'light'}
+                    color={item.kind === 'detention' ? 'grape.8' : 'qadiya'}
+                    c={item.kind === 'detention' ? undefined : 'qadiya.9'}
+                    leftSection={<Icon size={14} aria-hidden />}
+                  >
+                    {t(`kind.${item.kind}`)}
+                  </Badge>
+                  {item.priority === 'normal' ? null : (
+                    <Badge
+                      variant="outline"
+                      color={PRIORITY_COLOURS[item.priority]}
+                      c={PRIORITY_TEXT[item.priority]}
+                      size="sm"
+                    >
+                      {t('priorityLabel', { priority: t(`priority.${item.priority}`) })}
+                    </Badge>
+                  )}
+                </Stack>
+              </Table.Td>
+              <Table.Td>
+                <Text fw={500}>{pick(item.title, language)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/cases/${item.case.id}`}>
+                  {item.case.reference ? (
+                    <span className="ltr-value">{item.case.reference}</span>
+                  ) : (
+                    t('pendingFile')
+                  )}
+                </Anchor>
+                {typeLabel ? (
+                  <Text size="xs" c="gray.7">
+                    {pick(typeLabel, language)}
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td>
+                {item.isOverdue ? (
+                  <Group gap={6} wrap="nowrap">
+                    <IconAlertTriangle size={18} color="var(--mantine-color-red-8)" aria-hidden />
+                    <Text fw={700} c="red.8">
+                      {t('overdueSince', { relative })}
                     </Text>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+                  </Group>
+                ) : (
+                  <Text fw={500}>{t('dueIn', { relative })}</Text>
+                )}
+                <Text size="sm">
+                  <LegalDate value={item.dueAt} withTime />
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          );
+        }}
+      </DataTable>
     </Stack>
   );
 }
