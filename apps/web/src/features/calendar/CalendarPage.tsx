@@ -49,20 +49,23 @@ function useCalendarParams() {
     view: viewOf(viewParam),
     judgeId: params.get('judgeId'),
   };
+  // React Router hands `setParams(fn)` the parameters of the last render, so a second change made
+  // before the first has rendered (a day, then the week view) would undo the first. Build each
+  // change on the latest parameters asked for instead.
+  const latest = useRef(params.toString());
+  useEffect(() => {
+    latest.current = params.toString();
+  }, [params]);
   const update = (
     changes: Partial<Record<'courtId' | 'date' | 'view' | 'judgeId', string | null>>,
   ) => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === null || value === undefined || value === '') next.delete(key);
-          else next.set(key, value);
-        }
-        return next;
-      },
-      { replace: true },
-    );
+    const next = new URLSearchParams(latest.current);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null || value === undefined || value === '') next.delete(key);
+      else next.set(key, value);
+    }
+    latest.current = next.toString();
+    setParams(next, { replace: true });
   };
   // Quick successive clicks on "next" step from the day the previous click chose, not from the
   // day still shown.
