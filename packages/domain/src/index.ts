@@ -12,3 +12,4 @@ export * from './case-types/registry';
 export * from './calendar/working-days';
 export * from './justice/competence';
 export * from './justice/detention-rules';
+export * from './persons/arabic-names';

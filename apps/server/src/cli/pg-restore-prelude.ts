@@ -32,11 +32,16 @@ BEGIN
     SELECT 2, format('DROP ROUTINE IF EXISTS %s CASCADE', p.oid::regprocedure)
       FROM pg_proc p
      WHERE p.pronamespace = 'public'::regnamespace AND p.proowner = current_user::regrole
+       -- Members of an extension (pg_trgm) go with the extension, which the backup re-creates.
+       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass
+                         AND d.objid = p.oid AND d.deptype = 'e')
     UNION ALL
     SELECT 3, format('DROP TYPE IF EXISTS public.%I CASCADE', t.typname)
       FROM pg_type t
      WHERE t.typnamespace = 'public'::regnamespace AND t.typowner = current_user::regrole
        AND t.typtype IN ('e', 'd', 'r', 'm')
+       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
+                         AND d.objid = t.oid AND d.deptype = 'e')
   ) AS drops;
   FOREACH statement IN ARRAY statements LOOP
     EXECUTE statement;

@@ -189,6 +189,10 @@ export interface PersonTable {
   phone: string | null;
   address: string | null;
   created_by: string | null;
+  /** Search key of the four-part Arabic name; set by a trigger (migration 0006), never written. */
+  name_normalised: Generated<string>;
+  /** Consonant skeleton of `name_latin`; set by the same trigger. */
+  name_latin_key: Generated<string>;
   version: Generated<number>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;

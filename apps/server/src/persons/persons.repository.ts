@@ -1,5 +1,5 @@
 /** Queries on the persons registry. Use cases call these; routes never query directly. */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database, PersonRow, PersonTable } from '../db/schema';
 import type { Insertable, Updateable } from 'kysely';
 import type { OffenceClass, Role } from '@qadiya/domain';
@@ -43,32 +43,133 @@ export function updatePersonAtVersion(
 }
 
 export interface PersonSearch {
-  /** Part of any of the name parts or of the Latin name (simple ILIKE for now). */
-  search?: string | undefined;
+  /**
+   * Words of the normalised Arabic name key (each of two characters or more), all of which must
+   * match a word of the person's four-part name: exactly, as its start, inside it, or by trigram
+   * word similarity (a typo).
+   */
+  arabicWords: readonly string[];
+  /** Words of the Latin skeleton of the query, matched the same way against `name_latin`. */
+  latinWords: readonly string[];
+  /** Digits of the query (4 to 9): national IDs equal to, starting with or similar to them. */
+  nationalIdDigits?: string | undefined;
+  /** Exact national ID (a filter). */
   nationalId?: string | undefined;
+  /** Exact date of birth, or a year of birth (filters). */
+  dateOfBirth?: string | undefined;
+  birthYear?: number | undefined;
   limit: number;
   offset: number;
 }
 
-/** Registry search, ordered by family name then the other parts, so homonyms sit together. */
+export type MatchKind = 'exact' | 'prefix' | 'contains' | 'similar';
+
+export interface PersonMatch {
+  by: 'national_id' | 'name' | 'date_of_birth';
+  /** 1 for an exact match; lower for weaker ones. */
+  score: number;
+  kind: MatchKind;
+  /** For a name: which name matched (the Arabic four-part name or the Latin transliteration). */
+  field?: 'name_ar' | 'name_latin';
+}
+
+/** A national ID typed with one or two wrong digits still finds its holder, below exact ones. */
+const SIMILAR_ID_THRESHOLD = 0.5;
+
+/**
+ * How well one query word matches a name key: 1 for a whole word, 0.9 for the start of a word,
+ * 0.8 inside a word, else 0.8 × pg_trgm's word similarity. The words contain only letters and
+ * digits (normalised), and are passed as parameters, never spliced into the SQL text.
+ */
+function wordScore(column: RawBuilder<string>, word: string): RawBuilder<number> {
+  const like = escapeLike(word);
+  return sql<number>`(CASE
+    WHEN ' ' || ${column} || ' ' LIKE ${`% ${like} %`} THEN 1.0
+    WHEN ' ' || ${column} LIKE ${`% ${like}%`} THEN 0.9
+    WHEN ${column} LIKE ${`%${like}%`} THEN 0.8
+    ELSE 0.8 * word_similarity(${word}, ${column}) END)`;
+}
+
+/** Every word matches: inside the key (trigram LIKE, from three letters) or by word similarity. */
+function wordsCondition(column: RawBuilder<string>, words: readonly string[]): RawBuilder<boolean> {
+  const each = words.map((word) =>
+    word.length >= 3
+      ? sql`(${column} LIKE ${`%${escapeLike(word)}%`} OR ${word} <% ${column})`
+      : sql`${word} <% ${column}`,
+  );
+  return sql<boolean>`(${sql.join(each, sql` AND `)})`;
+}
+
+function averageScore(column: RawBuilder<string>, words: readonly string[]): RawBuilder<number> {
+  return sql<number>`((${sql.join(
+    words.map((word) => wordScore(column, word)),
+    sql` + `,
+  )}) / ${words.length})`;
+}
+
+/**
+ * Registry search. With name words, national-ID digits or both, a person is found when any of them
+ * matches; dates of birth and an exact national ID filter. Ranked: exact national ID first, then
+ * by score, then by family name and the other parts, so homonyms sit together. Each row carries
+ * its match. The query never scans the table: names use the trigram indexes, IDs the unique
+ * index and the trigram index, dates the date index (the use case refuses a search without any
+ * criterion).
+ */
 export async function searchPersons(db: Db, filter: PersonSearch) {
+  const arKey = sql.ref<string>('name_normalised');
+  const latinKey = sql.ref<string>('name_latin_key');
+  const { arabicWords, latinWords, nationalIdDigits: digits } = filter;
+
+  const arMatch = arabicWords.length > 0 ? wordsCondition(arKey, arabicWords) : sql<boolean>`false`;
+  const latinMatch =
+    latinWords.length > 0 ? wordsCondition(latinKey, latinWords) : sql<boolean>`false`;
+  const arScore =
+    arabicWords.length > 0
+      ? sql<number>`CASE WHEN ${arMatch} THEN ${averageScore(arKey, arabicWords)} ELSE 0 END`
+      : sql<number>`0`;
+  const latinScore =
+    latinWords.length > 0
+      ? sql<number>`CASE WHEN ${latinMatch} THEN ${averageScore(latinKey, latinWords)} ELSE 0 END`
+      : sql<number>`0`;
+  const idExact = digits
+    ? sql<boolean>`coalesce(national_id = ${digits}, false)`
+    : sql<boolean>`false`;
+  const idMatch = !digits
+    ? sql<boolean>`false`
+    : digits.length === 9
+      ? sql<boolean>`(national_id = ${digits} OR (national_id % ${digits} AND similarity(national_id, ${digits}) >= ${SIMILAR_ID_THRESHOLD}))`
+      : sql<boolean>`national_id LIKE ${`${digits}%`}`;
+  const idScore = !digits
+    ? sql<number>`0`
+    : digits.length === 9
+      ? sql<number>`CASE WHEN ${idExact} THEN 1.0 WHEN ${idMatch} THEN 0.9 * similarity(national_id, ${digits}) ELSE 0 END`
+      : sql<number>`CASE WHEN ${idMatch} THEN ${0.5 + (0.4 * digits.length) / 9}::float8 ELSE 0 END`;
+  const textual = arabicWords.length > 0 || latinWords.length > 0 || digits !== undefined;
+
   let query = db.selectFrom('persons');
   if (filter.nationalId) query = query.where('national_id', '=', filter.nationalId);
-  if (filter.search) {
-    const pattern = `%${escapeLike(filter.search)}%`;
-    query = query.where((eb) =>
-      eb.or([
-        eb('first_name_ar', 'ilike', pattern),
-        eb('father_name_ar', 'ilike', pattern),
-        eb('grandfather_name_ar', 'ilike', pattern),
-        eb('family_name_ar', 'ilike', pattern),
-        eb('name_latin', 'ilike', pattern),
-      ]),
-    );
+  if (filter.dateOfBirth) query = query.where('date_of_birth', '=', filter.dateOfBirth);
+  if (filter.birthYear !== undefined) {
+    query = query
+      .where('date_of_birth', '>=', `${filter.birthYear}-01-01`)
+      .where('date_of_birth', '<', `${filter.birthYear + 1}-01-01`);
   }
+  if (textual) query = query.where(sql<boolean>`(${arMatch} OR ${latinMatch} OR ${idMatch})`);
+
+  // A constant (no digits typed) may not stand in ORDER BY, so the ID rank is added only when used.
+  const ranked = digits ? query.orderBy(sql`${idExact} DESC`) : query;
   const [rows, count] = await Promise.all([
-    query
+    ranked
       .selectAll()
+      .select([
+        idExact.as('match_id_exact'),
+        // numeric or float8 depending on the branch: the driver may return a string.
+        sql<number | string>`${idScore}`.as('match_id_score'),
+        sql<number | string>`${arScore}`.as('match_ar_score'),
+        sql<number | string>`${latinScore}`.as('match_latin_score'),
+        sql<number | string>`greatest(${idScore}, ${arScore}, ${latinScore})`.as('match_score'),
+      ])
+      .orderBy(sql`greatest(${idScore}, ${arScore}, ${latinScore}) DESC`)
       .orderBy(sql`family_name_ar NULLS LAST`)
       .orderBy('first_name_ar')
       .orderBy(sql`father_name_ar NULLS LAST`)
@@ -79,7 +180,44 @@ export async function searchPersons(db: Db, filter: PersonSearch) {
       .execute(),
     query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: count.total };
+  return {
+    rows: rows.map(
+      ({
+        match_id_exact,
+        match_id_score,
+        match_ar_score,
+        match_latin_score,
+        match_score,
+        ...row
+      }) => ({
+        row,
+        match: describeMatch(textual, digits?.length ?? 0, {
+          idExact: match_id_exact,
+          id: Number(match_id_score),
+          ar: Number(match_ar_score),
+          latin: Number(match_latin_score),
+          best: Number(match_score),
+        }),
+      }),
+    ),
+    total: count.total,
+  };
+}
+
+function describeMatch(
+  textual: boolean,
+  digitCount: number,
+  scores: { idExact: boolean; id: number; ar: number; latin: number; best: number },
+): PersonMatch {
+  if (!textual) return { by: 'date_of_birth', score: 1, kind: 'exact' };
+  const score = Math.round(scores.best * 1000) / 1000;
+  if (scores.idExact) return { by: 'national_id', score: 1, kind: 'exact' };
+  if (scores.id > 0 && scores.id >= scores.ar && scores.id >= scores.latin) {
+    return { by: 'national_id', score, kind: digitCount === 9 ? 'similar' : 'prefix' };
+  }
+  const kind: MatchKind =
+    score >= 1 ? 'exact' : score >= 0.9 ? 'prefix' : score >= 0.8 ? 'contains' : 'similar';
+  return { by: 'name', score, kind, field: scores.latin > scores.ar ? 'name_latin' : 'name_ar' };
 }
 
 /**

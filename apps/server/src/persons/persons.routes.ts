@@ -3,7 +3,6 @@
  * Routes validate, build the use-case context, call one use case and present the result.
  * `GET /persons/:id/cases` lists the person's files that the reader may open.
  */
-import { Type } from 'typebox';
 import type { FastifyTypebox } from '../http/fastify-types';
 import { useCaseContext } from '../http/request-context';
 import { errorResponses, IdParams } from '../http/schemas';
@@ -13,6 +12,7 @@ import {
   ListPersonsQuery,
   PersonCasesResponse,
   PersonResponse,
+  PersonSearchResponse,
   RegisterPersonBody,
   UpdatePersonBody,
 } from './persons.schemas';
@@ -47,21 +47,25 @@ export function personsRoutes(app: FastifyTypebox): void {
     {
       schema: {
         tags,
-        summary: 'Find persons by part of a name or by national ID, ordered by family name',
+        summary: 'Search persons by name (any spelling), national ID or date of birth, best first',
+        description:
+          'Name words are normalised (Arabic letter forms, tashkeel, compounds, the article; ' +
+          'Latin transliterations) and matched by trigram similarity; an exact national ID ' +
+          'comes first. Each result says why it matched. At least one of q, nationalId, dob, ' +
+          'birthYear is required; a q of one letter is refused.',
         querystring: ListPersonsQuery,
-        response: {
-          200: Type.Object({ items: Type.Array(PersonResponse), total: Type.Integer() }),
-          ...errorResponses(),
-        },
+        response: { 200: PersonSearchResponse, ...errorResponses() },
       },
     },
     async (request) => {
       const ctx = useCaseContext(request);
-      const { q, ...rest } = request.query;
-      const result = await findPersons(ctx, { ...rest, search: q });
+      const result = await findPersons(ctx, request.query);
       const includeContact = canSeeContact(ctx.actor);
       return {
-        items: result.rows.map((row) => presentPerson(row, { includeContact })),
+        items: result.rows.map(({ row, match }) => ({
+          ...presentPerson(row, { includeContact }),
+          match,
+        })),
         total: result.total,
       };
     },

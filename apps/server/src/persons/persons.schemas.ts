@@ -76,14 +76,47 @@ export const ListPersonsQuery = Type.Object(
       Type.String({
         minLength: 1,
         maxLength: 100,
-        description: 'Part of any name (Arabic or Latin)',
+        description:
+          'Any part of the four-part Arabic name or of the Latin name, in any usual spelling ' +
+          '(hamza and alef forms, ة/ه, ى/ي, tashkeel, "عبد الله"/"عبدالله", "ال", Mohammad/' +
+          'Muhammad…), at least two letters; or 4 to 9 digits of a national ID',
+        examples: ['احمد الحلبي', 'Mohamed Halabi', '401234567'],
       }),
     ),
     nationalId: Type.Optional(NationalId),
+    dob: Type.Optional(
+      Type.String({ format: 'date', description: 'Date of birth (YYYY-MM-DD): a filter' }),
+    ),
+    birthYear: Type.Optional(
+      Type.Integer({ minimum: 1900, maximum: 2100, description: 'Year of birth: a filter' }),
+    ),
     limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
     offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
   },
   { additionalProperties: false },
+);
+export type ListPersonsQuery = Static<typeof ListPersonsQuery>;
+
+export const PersonMatch = Type.Object(
+  {
+    by: Type.Union([
+      Type.Literal('national_id'),
+      Type.Literal('name'),
+      Type.Literal('date_of_birth'),
+    ]),
+    score: Type.Number({ minimum: 0, maximum: 1, description: '1 is an exact match' }),
+    kind: Type.Union(
+      [
+        Type.Literal('exact'),
+        Type.Literal('prefix'),
+        Type.Literal('contains'),
+        Type.Literal('similar'),
+      ],
+      { description: 'Whole word or ID; start of a word or ID; inside a word; similar (a typo)' },
+    ),
+    field: Type.Optional(Type.Union([Type.Literal('name_ar'), Type.Literal('name_latin')])),
+  },
+  { description: 'Why this person was found' },
 );
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
@@ -188,3 +221,8 @@ export const PersonCasesResponse = Type.Object(
     ],
   },
 );
+
+export const PersonSearchResponse = Type.Object({
+  items: Type.Array(Type.Object({ ...PersonResponse.properties, match: PersonMatch })),
+  total: Type.Integer(),
+});

@@ -1,4 +1,5 @@
-import { notFound } from '../http/errors';
+import { arabicNameKey, latinNameKey, nameKeyWords } from '@qadiya/domain';
+import { AppError, notFound } from '../http/errors';
 import { decide } from '../policy/policy';
 import { requireAccess } from '../policy/require-access';
 import type { Actor } from '../policy/actor';
@@ -17,8 +18,64 @@ export async function getPerson(ctx: UseCaseContext, id: string) {
   return person;
 }
 
-/** Looks persons up by part of a name or by national ID (simple matching for now). */
-export async function findPersons(ctx: UseCaseContext, filter: PersonSearch) {
+export interface FindPersonsInput {
+  q?: string | undefined;
+  nationalId?: string | undefined;
+  dob?: string | undefined;
+  birthYear?: number | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** More words than this in one query are ignored (a four-part name and a Latin one fit). */
+const MAX_QUERY_WORDS = 8;
+const INVISIBLE_OR_SPACE = /[\s\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g;
+
+/**
+ * Person search: by any part of the four-part Arabic name or of the Latin name, whatever the
+ * spelling (the domain's name keys), by national ID (exact first, then IDs starting with the digits
+ * typed or differing by a digit), and by date or year of birth. At least one criterion is needed:
+ * a search that would list the whole registry is refused, as are a query of one letter (it would
+ * match most of the registry) and one with nothing but spaces or invisible characters. A query of
+ * symbols only (`%`, `_`, quotes) cannot match a name: it finds nobody, without a query.
+ */
+export async function findPersons(ctx: UseCaseContext, input: FindPersonsInput) {
   await requireAccess(ctx, 'person.read', { institutionId: null });
-  return searchPersons(ctx.db, filter);
+  const search: PersonSearch = {
+    arabicWords: [],
+    latinWords: [],
+    nationalId: input.nationalId,
+    dateOfBirth: input.dob,
+    birthYear: input.birthYear,
+    limit: input.limit,
+    offset: input.offset,
+  };
+  if (input.q !== undefined) {
+    if (input.q.replace(INVISIBLE_OR_SPACE, '') === '') {
+      throw invalidQuery('q', 'is empty: type part of a name, a national ID or a date of birth');
+    }
+    const arabicKey = arabicNameKey(input.q);
+    const letters = arabicKey.replace(/ /g, '').length;
+    if (letters === 0) return { rows: [], total: 0 };
+    const arabicWords = nameKeyWords(arabicKey).filter((word) => word.length >= 2);
+    if (letters < 2 || arabicWords.length === 0) {
+      throw invalidQuery('q', 'is too short: type at least two letters or digits of a word');
+    }
+    if (/^[0-9]{4,9}$/.test(arabicKey)) search.nationalIdDigits = arabicKey;
+    search.arabicWords = arabicWords.slice(0, MAX_QUERY_WORDS);
+    if (/[a-z]/i.test(input.q)) {
+      search.latinWords = nameKeyWords(latinNameKey(input.q))
+        .filter((word) => word.length >= 2)
+        .slice(0, MAX_QUERY_WORDS);
+    }
+  } else if (!input.nationalId && !input.dob && input.birthYear === undefined) {
+    throw invalidQuery('q', 'is missing: give q, nationalId, dob or birthYear');
+  }
+  return searchPersons(ctx.db, search);
+}
+
+function invalidQuery(field: string, problem: string): AppError {
+  return new AppError('VALIDATION_FAILED', `Invalid querystring field "${field}": ${problem}`, {
+    issues: [{ field, in: 'querystring', problem }],
+  });
 }
