@@ -77,6 +77,16 @@ export interface Person {
   phone?: string | null;
   address?: string | null;
   version: number;
+  /** Why a search found this person (`GET /persons` only). */
+  match?: PersonMatch;
+}
+
+/** Why a person search found a person: by what, how well (1 is exact) and in which name. */
+export interface PersonMatch {
+  by: 'national_id' | 'name' | 'date_of_birth';
+  score: number;
+  kind: 'exact' | 'prefix' | 'contains' | 'similar';
+  field?: 'name_ar' | 'name_latin';
 }
 
 export function useInstitution(institutionId: string | null | undefined) {

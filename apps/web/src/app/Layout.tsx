@@ -1,30 +1,34 @@
 /**
  * The frame of every signed-in screen: a header with the app's name, the user and the language
  * switch; a side menu by role; and the page itself in `<main>`. A skip link leads keyboard users
- * straight to the content.
+ * straight to the content. Users who may read the persons registry get a search box in the header
+ * that leads to the person-search screen.
  */
 import {
+  ActionIcon,
   Anchor,
   AppShell,
+  Box,
   Burger,
   Button,
   Group,
   NavLink,
   Stack,
   Text,
+  TextInput,
   VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconLanguage, IconLogout } from '@tabler/icons-react';
+import { IconLanguage, IconLogout, IconSearch } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense } from 'react';
+import { Suspense, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { changeLanguage } from '../i18n/i18n';
 import { PageLoader } from '../components/PageLoader';
 import { COMMON } from './messages';
-import { visibleEntries } from './navigation';
+import { PERSON_SEARCH_ROLES, visibleEntries } from './navigation';
 import { useSession } from './session';
 import { useLanguage } from './use-language';
 
@@ -74,6 +78,7 @@ export function Layout() {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {session.hasRole(...PERSON_SEARCH_ROLES) ? <GlobalSearch /> : null}
             <Text size="sm" fw={500} visibleFrom="xs" data-testid="current-user">
               {name}
             </Text>
@@ -121,5 +126,56 @@ export function Layout() {
         </Suspense>
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/**
+ * The header's search box: a name (Arabic or Latin) or a national ID; submitting opens the
+ * person-search screen with the query in its address.
+ */
+function GlobalSearch() {
+  const { t } = useTranslation(COMMON);
+  const navigate = useNavigate();
+  const [text, setText] = useState('');
+
+  function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    const query = text.trim();
+    if (query === '') return;
+    setText('');
+    void navigate(`/persons?${new URLSearchParams({ q: query }).toString()}`);
+  }
+
+  return (
+    <Box
+      component="form"
+      onSubmit={submit}
+      role="search"
+      aria-label={t('globalSearch.label')}
+      visibleFrom="xs"
+    >
+      <TextInput
+        size="xs"
+        w={{ base: 150, md: 220 }}
+        type="search"
+        autoComplete="off"
+        aria-label={t('globalSearch.label')}
+        placeholder={t('globalSearch.placeholder')}
+        value={text}
+        onChange={(event) => setText(event.currentTarget.value)}
+        rightSection={
+          <ActionIcon
+            type="submit"
+            variant="subtle"
+            size="sm"
+            aria-label={t('globalSearch.submit')}
+            data-testid="global-search-submit"
+          >
+            <IconSearch size={14} aria-hidden />
+          </ActionIcon>
+        }
+        data-testid="global-search"
+      />
+    </Box>
   );
 }

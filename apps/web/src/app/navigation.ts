@@ -6,11 +6,23 @@ import type { Role } from '@qadiya/domain/organisation';
 
 export interface NavEntry {
   /** Key under `common:nav`. */
-  key: 'home' | 'inbox' | 'register' | 'calendar' | 'admin' | 'audit';
+  key: 'home' | 'inbox' | 'register' | 'persons' | 'calendar' | 'admin' | 'audit';
   path: string;
   /** Shown to everyone signed in when absent. */
   roles?: readonly Role[];
 }
+
+/** The roles that may read the persons registry (`person.read`): they get the person search. */
+export const PERSON_SEARCH_ROLES: readonly Role[] = [
+  'police_investigator',
+  'prosecutor',
+  'chief_prosecutor',
+  'judge',
+  'court_clerk',
+  'child_protection_counsellor',
+  'mediator',
+  'correction_officer',
+];
 
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: 'home', path: '/' },
@@ -24,6 +36,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     path: '/cases/new',
     roles: ['police_investigator', 'prosecutor', 'chief_prosecutor', 'court_clerk'],
   },
+  { key: 'persons', path: '/persons', roles: PERSON_SEARCH_ROLES },
   {
     key: 'calendar',
     path: '/calendar',

@@ -32,6 +32,7 @@ export const router = createBrowserRouter([
           { path: 'inbox', lazy: () => import('../features/inbox/route') },
           { path: 'cases/new', lazy: () => import('../features/register/route') },
           { path: 'cases/:caseId', lazy: () => import('../features/cases/route') },
+          { path: 'persons', lazy: () => import('../features/person-search/route') },
           { path: 'persons/:personId', lazy: () => import('../features/persons/route') },
           { path: 'calendar/*', lazy: () => import('../features/calendar/route') },
           { path: 'admin/*', lazy: () => import('../features/admin/route') },

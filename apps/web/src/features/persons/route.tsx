@@ -1,7 +1,8 @@
 /**
- * The person page: a person of the national registry (`GET /persons/:id`) and the files in which
- * they are a party (`GET /persons/:id/cases`), with their role in each. The server lists only the
- * files the reader may open; the others are not shown, nor counted.
+ * The person page: a person of the national registry (`GET /persons/:id`) and their prior record,
+ * the files in which they are a party across institutions (`GET /persons/:id/cases`), newest
+ * first, with the institution, their role, the stage and the outcome of each. The server lists
+ * only the files the reader may open; the others are not shown, nor counted.
  */
 import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -16,6 +17,7 @@ import { DataTable } from '../../components/DataTable';
 import { LegalDate } from '../../components/LegalDate';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
+import { formatDate } from '../../format/format';
 import { pick } from '../../i18n/i18n';
 import { personName, type CaseHeader, type PartyRole, type Person } from '../../api/intake';
 import { PERSONS } from './messages';
@@ -39,7 +41,13 @@ export function Component() {
         <Stack gap="lg">
           <PersonHeader person={data} />
           <PersonDetails person={data} />
-          <section aria-labelledby="person-files-heading">
+          <Paper
+            withBorder
+            p="md"
+            component="section"
+            aria-labelledby="person-files-heading"
+            data-testid="prior-record"
+          >
             <Title order={2} size="h4" id="person-files-heading" mb={4}>
               {t('files.title')}
             </Title>
@@ -47,7 +55,7 @@ export function Component() {
               {t('files.hint')}
             </Text>
             <PersonFiles personId={data.id} />
-          </section>
+          </Paper>
         </Stack>
       )}
     </QueryState>
@@ -129,82 +137,113 @@ function PersonFiles({ personId }: { personId: string }) {
     <QueryState query={files}>
       {(data) =>
         data.items.length === 0 ? (
-          <Paper withBorder p="md" data-testid="person-files">
-            <Text c="gray.7">{t('files.empty')}</Text>
-          </Paper>
+          <Text c="gray.7" data-testid="person-files">
+            {t('files.empty')}
+          </Text>
         ) : (
-          <DataTable
-            minWidth={760}
-            striped
-            highlightOnHover
-            verticalSpacing="sm"
-            aria-label={t('files.tableLabel')}
-            data-testid="person-files"
-            columns={[
-              t('files.file'),
-              t('files.role'),
-              t('files.state'),
-              t('files.institution'),
-              t('files.opened'),
-            ]}
-            items={data.items}
-          >
-            {(item) => (
-              <Table.Tr key={item.case.id} data-testid="person-file" data-case-id={item.case.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/cases/${item.case.id}`} fw={500}>
-                    {item.case.reference ? (
-                      <span className="ltr-value">{item.case.reference}</span>
-                    ) : (
-                      pick(item.case.caseTypeLabels, language)
-                    )}
-                  </Anchor>
-                  <Group gap={4} mt={2}>
-                    <Text size="xs" c="gray.7">
-                      {pick(item.case.caseTypeLabels, language)}
+          <>
+            <Text size="sm" fw={500} mb="xs" data-testid="prior-record-count">
+              {t('files.count', { count: data.items.length })}
+            </Text>
+            <DataTable
+              minWidth={900}
+              striped
+              highlightOnHover
+              verticalSpacing="sm"
+              aria-label={t('files.tableLabel')}
+              data-testid="person-files"
+              columns={[
+                t('files.file'),
+                t('files.institution'),
+                t('files.role'),
+                t('files.stage'),
+                t('files.outcome'),
+                t('files.opened'),
+              ]}
+              items={newestFirst(data.items)}
+            >
+              {(item) => (
+                <Table.Tr key={item.case.id} data-testid="person-file" data-case-id={item.case.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/cases/${item.case.id}`} fw={500}>
+                      {item.case.reference ? (
+                        <span className="ltr-value">{item.case.reference}</span>
+                      ) : (
+                        pick(item.case.caseTypeLabels, language)
+                      )}
+                    </Anchor>
+                    <Group gap={4} mt={2}>
+                      <Text size="xs" c="gray.7">
+                        {pick(item.case.caseTypeLabels, language)}
+                      </Text>
+                      {item.case.confidentiality !== 'normal' ? (
+                        <ConfidentialityBadge level={item.case.confidentiality} />
+                      ) : null}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {language === 'en' ? item.institution.nameEn : item.institution.nameAr}
                     </Text>
-                    {item.case.confidentiality !== 'normal' ? (
-                      <ConfidentialityBadge level={item.case.confidentiality} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {item.parties.map((party) => (
+                        <Text key={party.partyId} size="sm" fw={500}>
+                          {party.roleLabels
+                            ? pick(party.roleLabels, language)
+                            : t(`roles.${party.role}`)}
+                        </Text>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{pick(item.case.stateLabels, language)}</Text>
+                    {item.case.intakeStatus !== 'accepted' ? (
+                      <Text size="xs" c="gray.7">
+                        {t(`files.${item.case.intakeStatus}`)}
+                      </Text>
                     ) : null}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {item.parties.map((party) => (
-                      <Badge
-                        key={party.partyId}
-                        variant="light"
-                        color={party.role === 'accused' ? 'orange' : 'blue'}
-                        c={party.role === 'accused' ? 'dark.7' : 'blue.9'}
-                      >
-                        {party.roleLabels
-                          ? pick(party.roleLabels, language)
-                          : t(`roles.${party.role}`)}
-                      </Badge>
-                    ))}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{pick(item.case.stateLabels, language)}</Text>
-                  {item.case.intakeStatus !== 'accepted' ? (
-                    <Text size="xs" c="gray.7">
-                      {t(`files.${item.case.intakeStatus}`)}
-                    </Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">
-                    {language === 'en' ? item.institution.nameEn : item.institution.nameAr}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <LegalDate value={item.case.openedAt} />
-                </Table.Td>
-              </Table.Tr>
-            )}
-          </DataTable>
+                  </Table.Td>
+                  <Table.Td>
+                    {item.case.isDisposed ? (
+                      <>
+                        <Badge
+                          variant="light"
+                          color="gray"
+                          c="dark.7"
+                          data-testid="person-file-outcome"
+                        >
+                          {t('files.disposed')}
+                        </Badge>
+                        {item.case.disposedAt ? (
+                          <Text size="xs" c="gray.7" mt={2}>
+                            {t('files.disposedOn', {
+                              date: formatDate(item.case.disposedAt, language),
+                            })}
+                          </Text>
+                        ) : null}
+                      </>
+                    ) : (
+                      <Text size="sm" data-testid="person-file-outcome">
+                        {t('files.open')}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <LegalDate value={item.case.openedAt} />
+                  </Table.Td>
+                </Table.Tr>
+              )}
+            </DataTable>
+          </>
         )
       }
     </QueryState>
   );
+}
+
+/** The files, the most recently opened first. */
+function newestFirst(items: readonly PersonCase[]): PersonCase[] {
+  return [...items].sort((a, b) => b.case.openedAt.localeCompare(a.case.openedAt));
 }

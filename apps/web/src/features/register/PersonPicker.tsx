@@ -1,7 +1,10 @@
 /**
  * Choosing a person for a party: search the national registry (by part of a name, or by a full
- * national ID) or register a new person there. A national ID already registered gets 409 with
- * that person's id, and the form offers to use the registered person instead of a duplicate.
+ * national ID) or register a new person there. Before a new person is saved, the registry is
+ * searched for likely duplicates (the same name in any spelling, with the year of birth when
+ * given, or the same national ID); when there are some, they are shown first, each with "use this
+ * person", and registering a new person anyway is an explicit choice. A national ID already
+ * registered still gets 409 with that person's id, and the form offers to use that person.
  */
 import {
   Button,
@@ -26,10 +29,64 @@ import { FormModal } from '../../components/FormModal';
 import { formatDate, toLocalInputValue } from '../../format/format';
 import type { PartyRole, Person } from '../../api/intake';
 import { personName } from '../../api/intake';
+import { PERSON_SEARCH } from '../person-search/messages';
+import { MatchReason } from '../person-search/MatchReason';
 import { FormError } from './FormError';
 import { REGISTER } from './messages';
 
 const NATIONAL_ID = /^[0-9]{9}$/;
+/** A name match at least this good (1 is every word whole) makes a person a likely duplicate. */
+const LIKELY_DUPLICATE_SCORE = 0.85;
+
+/** Whether a search result is likely the person being registered. */
+export function isLikelyDuplicate(person: Person): boolean {
+  const match = person.match;
+  if (!match) return false;
+  if (match.by === 'national_id') return match.kind === 'exact';
+  return match.by === 'name' && match.score >= LIKELY_DUPLICATE_SCORE;
+}
+
+/**
+ * Registered persons that are likely the one being registered: by name (first and family name
+ * when both are typed, else every part typed; the year of birth narrows) and by national ID.
+ * A failed search finds nobody: it must not stop a registration.
+ */
+async function findLikelyDuplicates(person: NewPerson): Promise<Person[]> {
+  const parts = [
+    person.firstNameAr,
+    person.fatherNameAr,
+    person.grandfatherNameAr,
+    person.familyNameAr,
+  ]
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const first = person.firstNameAr.trim();
+  const family = person.familyNameAr.trim();
+  const q = first && family ? `${first} ${family}` : parts.join(' ');
+  const year = /^[0-9]{4}-/.test(person.dateOfBirth)
+    ? Number(person.dateOfBirth.slice(0, 4))
+    : undefined;
+  const nationalId = person.nationalId.trim();
+  const [byName, byId] = await Promise.all([
+    api
+      .get<Page<Person>>('/persons', { q: q.slice(0, 100), birthYear: year, limit: 5 })
+      .then((page) => page.items.filter(isLikelyDuplicate))
+      .catch(() => []),
+    NATIONAL_ID.test(nationalId)
+      ? api
+          .get<Page<Person>>('/persons', { nationalId, limit: 5 })
+          .then((page) =>
+            page.items.map((found): Person => ({
+              ...found,
+              match: { by: 'national_id', score: 1, kind: 'exact' },
+            })),
+          )
+          .catch(() => [])
+      : Promise.resolve([] as Person[]),
+  ]);
+  const seen = new Set<string>();
+  return [...byId, ...byName].filter((found) => !seen.has(found.id) && seen.add(found.id));
+}
 
 interface NewPerson {
   firstNameAr: string;
@@ -72,7 +129,6 @@ export function PersonPicker({
       opened={role !== null}
       onClose={onClose}
       size="lg"
-
       title={role === 'victim' ? t('picker.titleVictim') : t('picker.titleAccused')}
     >
       {role !== null ? (
@@ -223,9 +279,13 @@ function NewPersonForm({ onChoose }: { onChoose: (person: Person) => void }) {
   const [touched, setTouched] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  /** Likely duplicates found for the values typed; null until searched (again after an edit). */
+  const [duplicates, setDuplicates] = useState<Person[] | null>(null);
   const today = todayInputValue();
-  const set = (field: keyof NewPerson) => (value: string) =>
+  const set = (field: keyof NewPerson) => (value: string) => {
     setPerson((current) => ({ ...current, [field]: value }));
+    setDuplicates(null);
+  };
 
   const problems = error instanceof ApiError ? error.fieldProblems : {};
   const fieldError = (field: keyof NewPerson, local: string | null) =>
@@ -248,6 +308,21 @@ function NewPersonForm({ onChoose }: { onChoose: (person: Person) => void }) {
     event.stopPropagation();
     setTouched(true);
     if (Object.values(localErrors).some(Boolean)) return;
+    if (duplicates !== null && duplicates.length > 0) return;
+    setBusy(true);
+    setError(null);
+    if (duplicates === null) {
+      const found = await findLikelyDuplicates(person);
+      setDuplicates(found);
+      if (found.length > 0) {
+        setBusy(false);
+        return;
+      }
+    }
+    await register();
+  }
+
+  async function register() {
     setBusy(true);
     setError(null);
     const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
@@ -372,6 +447,14 @@ function NewPersonForm({ onChoose }: { onChoose: (person: Person) => void }) {
             data-testid="person-date-of-birth"
           />
         </SimpleGrid>
+        {duplicates !== null && duplicates.length > 0 ? (
+          <DuplicatePrompt
+            persons={duplicates}
+            busy={busy}
+            onChoose={onChoose}
+            onRegisterNew={() => void register()}
+          />
+        ) : null}
         {existingId ? (
           <Paper withBorder p="sm" bg="yellow.0" role="alert">
             <Group justify="space-between">
@@ -384,17 +467,116 @@ function NewPersonForm({ onChoose }: { onChoose: (person: Person) => void }) {
         ) : (
           <FormError error={error} />
         )}
+        {duplicates !== null && duplicates.length > 0 ? null : (
+          <Group justify="flex-end">
+            <Button
+              type="submit"
+              loading={busy}
+              leftSection={<IconUserPlus size={16} aria-hidden />}
+              data-testid="person-save"
+            >
+              {t('person.save')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </form>
+  );
+}
+
+/** The likely duplicates of a person being registered, shown before registering them. */
+function DuplicatePrompt({
+  persons,
+  busy,
+  onChoose,
+  onRegisterNew,
+}: {
+  persons: Person[];
+  busy: boolean;
+  onChoose: (person: Person) => void;
+  onRegisterNew: () => void;
+}) {
+  const { t } = useTranslation(PERSON_SEARCH);
+  const language = useLanguage();
+  return (
+    <Paper
+      withBorder
+      p="sm"
+      bg="yellow.0"
+      role="region"
+      aria-labelledby="duplicate-prompt-title"
+      data-testid="duplicate-prompt"
+    >
+      <Stack gap="xs">
+        <div role="alert">
+          <Title order={4} size="h6" id="duplicate-prompt-title">
+            {t('duplicates.title')}
+          </Title>
+          <Text size="sm">{t('duplicates.body')}</Text>
+        </div>
+        <ul
+          aria-label={t('duplicates.listLabel')}
+          style={{ listStyle: 'none', padding: 0, margin: 0 }}
+        >
+          {persons.map((person) => {
+            const name = personName(person, language);
+            return (
+              <li key={person.id}>
+                <Paper withBorder p="xs" mb={4} data-testid="duplicate-candidate">
+                  <Group justify="space-between" wrap="nowrap">
+                    <div>
+                      <Text fw={500}>{name}</Text>
+                      <Text size="xs" c="gray.7">
+                        {[
+                          person.nationalId ? (
+                            <span key="id" className="ltr-value">
+                              {person.nationalId}
+                            </span>
+                          ) : null,
+                          person.dateOfBirth
+                            ? t('duplicates.bornOn', {
+                                date: formatDate(person.dateOfBirth, language),
+                              })
+                            : null,
+                          person.sex ? t(`sex.${person.sex}`) : null,
+                        ]
+                          .filter(Boolean)
+                          .map((part, index) => (
+                            <span key={index}>
+                              {index > 0 ? ' · ' : null}
+                              {part}
+                            </span>
+                          ))}
+                      </Text>
+                      {person.match ? <MatchReason match={person.match} /> : null}
+                    </div>
+                    <Button
+                      size="xs"
+                      variant="filled"
+                      onClick={() => onChoose(person)}
+                      aria-label={t('duplicates.useAria', { name })}
+                      data-testid={`duplicate-use-${person.id}`}
+                    >
+                      {t('duplicates.use')}
+                    </Button>
+                  </Group>
+                </Paper>
+              </li>
+            );
+          })}
+        </ul>
         <Group justify="flex-end">
           <Button
-            type="submit"
+            variant="default"
             loading={busy}
             leftSection={<IconUserPlus size={16} aria-hidden />}
-            data-testid="person-save"
+            onClick={onRegisterNew}
+            data-testid="person-register-new"
           >
-            {t('person.save')}
+            {t('duplicates.registerNew')}
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Paper>
   );
 }
