@@ -1,5 +1,5 @@
 /** Shapes of the case page API (GET /api/v1/cases/:id and /events); see cases.schemas.ts. */
-import type { ConfidentialityLevel } from '@qadiya/domain/organisation';
+import type { CaseHeader } from '../../api/intake';
 import type { Labels } from '../../api/types';
 import type { JsonSchema } from '../../components/forms/schema-fields';
 
@@ -110,25 +110,8 @@ export interface CaseTypeInfo {
   states: Record<string, { labels: Labels }>;
 }
 
-export interface CasePage {
-  id: string;
-  matterId: string;
-  reference: string | null;
-  number: string | null;
-  caseType: string;
-  caseTypeLabels: Labels;
-  state: string;
-  stateLabels: Labels;
-  version: number;
-  intakeStatus: 'pending' | 'accepted' | 'returned';
-  returnReason: string | null;
-  confidentiality: ConfidentialityLevel;
-  institutionId: string;
-  unitId: string | null;
-  incidentDate: string | null;
-  openedAt: string;
-  isDisposed: boolean;
-  disposedAt: string | null;
+/** The case page: the header every list shows, and the file's parts. */
+export interface CasePage extends CaseHeader {
   summary: string | null;
   institution: { id: string; code: string; nameAr: string; nameEn: string };
   myRoles: string[];
