@@ -86,7 +86,6 @@ export function HolidaysPanel() {
             onChange={setInstitutionId}
             searchable
             clearable
-            clearButtonProps={{ 'aria-label': t('clear') }}
             miw={280}
           />
         </Group>
@@ -225,7 +224,6 @@ function AddHolidayForm({
           onChange={setInstitutionId}
           searchable
           clearable
-          clearButtonProps={{ 'aria-label': t('clear') }}
           error={fieldError(add.error, 'institutionId')}
         />
         <FormActions onCancel={onDone} loading={add.isPending} />

@@ -90,7 +90,6 @@ export function InstitutionsPanel() {
             value={kind}
             onChange={setKind}
             clearable
-            clearButtonProps={{ 'aria-label': t('clear') }}
           />
         </Group>
         <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
@@ -290,7 +289,6 @@ function CreateInstitutionForm({
           onChange={setRegionId}
           searchable
           clearable
-          clearButtonProps={{ 'aria-label': t('clear') }}
           error={fieldError(create.error, 'regionId')}
         />
         <NameFields
@@ -418,7 +416,6 @@ function EditInstitutionForm({
             onChange={setRegionId}
             searchable
             clearable
-            clearButtonProps={{ 'aria-label': t('clear') }}
             error={fieldError(save.error, 'regionId')}
           />
           <Switch

@@ -603,7 +603,6 @@ function GrantRoleForm({
           }}
           searchable
           clearable
-          clearButtonProps={{ 'aria-label': t('clear') }}
           error={fieldError(grant.error, 'institutionId')}
           data-testid="grant-institution"
         />
@@ -618,7 +617,6 @@ function GrantRoleForm({
             value={unitId}
             onChange={setUnitId}
             clearable
-            clearButtonProps={{ 'aria-label': t('clear') }}
             error={fieldError(grant.error, 'unitId')}
           />
         ) : null}

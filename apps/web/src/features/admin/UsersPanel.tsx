@@ -150,7 +150,6 @@ export function UserFields({
         value={values.sex}
         onChange={(sex) => set({ sex })}
         clearable
-        clearButtonProps={{ 'aria-label': t('clear') }}
       />
       <Select
         label={t('users.institution')}
@@ -160,7 +159,6 @@ export function UserFields({
         onChange={(institutionId) => set({ institutionId })}
         searchable
         clearable
-        clearButtonProps={{ 'aria-label': t('clear') }}
         error={fieldError(error, 'institutionId')}
         data-testid={institutionTestId}
       />

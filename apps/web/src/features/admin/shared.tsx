@@ -107,14 +107,13 @@ export function pickName(row: { nameAr: string; nameEn: string }, language: 'ar'
   return pick({ ar: row.nameAr, en: row.nameEn }, language);
 }
 
-/** Says that a change was saved (a toast whose close button is named). */
+/** Says that a change was saved (the theme names the toast's close button). */
 export function useNotifySaved() {
   const { t } = useTranslation(ADMIN);
   return (message: string = t('saved')) =>
     notifications.show({
       message,
       color: 'green',
-      closeButtonProps: { 'aria-label': t('common:close') },
     });
 }
 

@@ -91,7 +91,6 @@ export const AUDIT_ACTION_LABELS = { ar: actionsAr, en: actionsEn };
 export const AUDIT = defineMessages('audit', {
   ar: {
     title: 'سجل التدقيق',
-    clear: 'مسح',
     actions: actionsAr,
     refused: 'هذه الشاشة للمدققين فقط. لا تملك دور المدقق.',
     filters: {
@@ -169,7 +168,6 @@ export const AUDIT = defineMessages('audit', {
   },
   en: {
     title: 'Audit log',
-    clear: 'Clear',
     actions: actionsEn,
     refused: 'This screen is for auditors only. You do not hold the auditor role.',
     filters: {

@@ -296,7 +296,6 @@ function AuditLog() {
               onChange={(value) => set('action', value)}
               searchable
               clearable
-              clearButtonProps={{ 'aria-label': t('clear') }}
               data-testid="audit-filter-action"
             />
             <Select
@@ -309,7 +308,6 @@ function AuditLog() {
               value={draft.outcome}
               onChange={(value) => set('outcome', value)}
               clearable
-              clearButtonProps={{ 'aria-label': t('clear') }}
             />
             <TextInput
               type="datetime-local"
@@ -339,7 +337,6 @@ function AuditLog() {
               value={draft.objectType}
               onChange={(value) => set('objectType', value)}
               clearable
-              clearButtonProps={{ 'aria-label': t('clear') }}
             />
             <TextInput
               label={t('filters.objectId')}

@@ -126,7 +126,6 @@ export function EventModal({
       notifications.show({
         color: 'green',
         message: t('form.done', { event: title }),
-        closeButtonProps: { 'aria-label': t('common:close') },
       });
       onDone(next);
     } catch (error) {

@@ -34,6 +34,18 @@ import { MatchReason } from '../person-search/MatchReason';
 import { FormError } from './FormError';
 import { REGISTER } from './messages';
 
+/** The four parts of an Arabic name, in the order they are written; only the first is required. */
+const ARABIC_NAME_PARTS = [
+  { field: 'firstNameAr', label: 'person.firstName', testId: 'person-first-name' },
+  { field: 'fatherNameAr', label: 'person.fatherName', testId: 'person-father-name' },
+  {
+    field: 'grandfatherNameAr',
+    label: 'person.grandfatherName',
+    testId: 'person-grandfather-name',
+  },
+  { field: 'familyNameAr', label: 'person.familyName', testId: 'person-family-name' },
+] as const;
+
 const NATIONAL_ID = /^[0-9]{9}$/;
 /** A name match at least this good (1 is every word whole) makes a person a likely duplicate. */
 const LIKELY_DUPLICATE_SCORE = 0.85;
@@ -363,43 +375,22 @@ function NewPersonForm({ onChoose }: { onChoose: (person: Person) => void }) {
           {t('picker.newPerson')}
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            label={t('person.firstName')}
-            value={person.firstNameAr}
-            onChange={(event) => set('firstNameAr')(event.currentTarget.value)}
-            error={fieldError('firstNameAr', localErrors.firstNameAr)}
-            required
-            maxLength={100}
-            lang="ar"
-            data-testid="person-first-name"
-          />
-          <TextInput
-            label={t('person.fatherName')}
-            value={person.fatherNameAr}
-            onChange={(event) => set('fatherNameAr')(event.currentTarget.value)}
-            error={fieldError('fatherNameAr', null)}
-            maxLength={100}
-            lang="ar"
-            data-testid="person-father-name"
-          />
-          <TextInput
-            label={t('person.grandfatherName')}
-            value={person.grandfatherNameAr}
-            onChange={(event) => set('grandfatherNameAr')(event.currentTarget.value)}
-            error={fieldError('grandfatherNameAr', null)}
-            maxLength={100}
-            lang="ar"
-            data-testid="person-grandfather-name"
-          />
-          <TextInput
-            label={t('person.familyName')}
-            value={person.familyNameAr}
-            onChange={(event) => set('familyNameAr')(event.currentTarget.value)}
-            error={fieldError('familyNameAr', null)}
-            maxLength={100}
-            lang="ar"
-            data-testid="person-family-name"
-          />
+          {ARABIC_NAME_PARTS.map((part) => (
+            <TextInput
+              key={part.field}
+              label={t(part.label)}
+              value={person[part.field]}
+              onChange={(event) => set(part.field)(event.currentTarget.value)}
+              error={fieldError(
+                part.field,
+                part.field === 'firstNameAr' ? localErrors.firstNameAr : null,
+              )}
+              required={part.field === 'firstNameAr'}
+              maxLength={100}
+              lang="ar"
+              data-testid={part.testId}
+            />
+          ))}
           <TextInput
             label={t('person.nameLatin')}
             value={person.nameLatin}
