@@ -13,3 +13,4 @@ export * from './calendar/working-days';
 export * from './justice/competence';
 export * from './justice/detention-rules';
 export * from './persons/arabic-names';
+export * from './justice/juvenile';

@@ -4,7 +4,11 @@
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
+  AgeStatus,
   ChargeDisposition,
+  DetentionFacility,
+  MediationStatus,
+  SocialReportRecommendation,
   ConfidentialityLevel,
   OffenceClass,
   PartyRole,
@@ -230,6 +234,9 @@ export interface CaseTable {
   disposed_at: Timestamp | null;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
+  /** An accused was under 18 at the offence (derived; migration 0007). */
+  is_juvenile: Generated<boolean>;
+  mediation_status: MediationStatus | null;
 }
 
 export interface CaseNumberCounterTable {
@@ -283,6 +290,9 @@ export interface PartyTable {
   role: PartyRole;
   relationship_to_accused: string | null;
   added_at: Timestamp;
+  /** Whole years on the offence date; derived from the person's date of birth. */
+  age_at_offence: number | null;
+  age_status: Generated<AgeStatus>;
 }
 
 export interface ChargeTable {
@@ -308,6 +318,9 @@ export interface DetentionTable {
   place: string | null;
   released_at: Timestamp | null;
   release_reason: string | null;
+  facility: DetentionFacility | null;
+  is_juvenile: Generated<boolean>;
+  last_resort_justification: string | null;
 }
 
 export type DetentionAuthority = 'police' | 'prosecution' | 'court';
@@ -377,6 +390,24 @@ export interface OutboxTable {
   last_error: string | null;
 }
 
+export interface SocialResearchReportTable {
+  id: Generated<string>;
+  case_id: string;
+  counsellor_user_id: string;
+  instructed_by: string | null;
+  instructed_at: Timestamp;
+  instruction_event: string;
+  due_at: Timestamp;
+  submitted_at: Timestamp | null;
+  submission_event: string | null;
+  family_situation: string | null;
+  education: string | null;
+  health: string | null;
+  circumstances: string | null;
+  recommendation: SocialReportRecommendation | null;
+  recommendation_note: string | null;
+}
+
 export interface Database {
   regions: RegionTable;
   institutions: InstitutionTable;
@@ -405,6 +436,7 @@ export interface Database {
   hearing_judges: HearingJudgeTable;
   deadlines: DeadlineTable;
   outbox: OutboxTable;
+  social_research_reports: SocialResearchReportTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

@@ -10,7 +10,7 @@ export type PartyRole =
 export type OffenceClass = 'felony' | 'misdemeanour' | 'contravention';
 
 export type ChargeDisposition =
-  'pending' | 'dropped' | 'indicted' | 'convicted' | 'acquitted' | 'dismissed';
+  'pending' | 'dropped' | 'indicted' | 'convicted' | 'acquitted' | 'dismissed' | 'diverted';
 
 export interface CaseFacts {
   caseType: string;
