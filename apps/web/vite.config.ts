@@ -7,6 +7,11 @@ import { defineConfig } from 'vite';
 
 export default defineConfig({
   plugins: [react()],
+  resolve: {
+    // recharts (the charts of the statistics screens) checks elements with react-is, which must
+    // match React 19; the hoisted copy is prop-types' react-is 16. Resolve the web app's own.
+    dedupe: ['react-is'],
+  },
   server: {
     proxy: { '/api': process.env.QADIYA_API_URL ?? 'http://localhost:8080' },
   },

@@ -4,7 +4,15 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isRole, type Role } from '@qadiya/domain';
+import {
+  DEFAULT_JUVENILE_DETENTION_RULES,
+  DEFAULT_JUVENILE_TIME_STANDARD,
+  detentionRulesProblems,
+  isRole,
+  type DetentionRules,
+  type Role,
+  type TimeStandardStep,
+} from '@qadiya/domain';
 
 export interface Config {
   port: number;
@@ -21,6 +29,13 @@ export interface Config {
   timeZone: string;
   /** Seed the demo data into an empty embedded database at start-up. */
   seedDemo: boolean;
+  /** Detention limits for juveniles (shorter than the adults' table of Law 3/2001). */
+  juvenileDetentionRules: DetentionRules;
+  /**
+   * The juvenile time standard: the share of detained children whose case is disposed of within
+   * each number of days from the arrest (juvenile indicators). Days increase step by step.
+   */
+  juvenileTimeStandard: readonly TimeStandardStep[];
   auth: {
     sessionIdleMinutes: number;
     sessionAbsoluteHours: number;
@@ -58,6 +73,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     timeZone: timeZone(env.QADIYA_TIME_ZONE ?? 'Asia/Hebron'),
     seedDemo,
+    juvenileDetentionRules: juvenileDetentionRules(env.QADIYA_JUVENILE_DETENTION_RULES),
+    juvenileTimeStandard: timeStandard(env.QADIYA_JUVENILE_TIME_STANDARD),
     auth: {
       sessionIdleMinutes: integer(env, 'QADIYA_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
       sessionAbsoluteHours: integer(env, 'QADIYA_SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
@@ -98,6 +115,38 @@ function timeZone(name: string): string {
   return name;
 }
 
+/**
+ * `days:percent` steps separated by commas, e.g. `30:75,45:90,90:98` (75% within 30 days …).
+ * Days strictly increase and targets never decrease: a later step is a looser limit.
+ */
+function timeStandard(raw: string | undefined): readonly TimeStandardStep[] {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_JUVENILE_TIME_STANDARD;
+  const fail = (problem: string) =>
+    new Error(
+      `QADIYA_JUVENILE_TIME_STANDARD: ${problem}; expected steps "days:percent" separated by ` +
+        `commas, e.g. "30:75,45:90,90:98", got "${raw}"`,
+    );
+  const steps = raw.split(',').map((item) => {
+    const match = /^\s*(\d{1,4}):(\d{1,3}(?:\.\d+)?)\s*$/.exec(item);
+    if (!match) throw fail(`"${item.trim()}" is not a step`);
+    const step = { days: Number(match[1]), targetPercent: Number(match[2]) };
+    if (step.days < 1 || step.days > 3650) throw fail(`days must be 1–3650, not ${step.days}`);
+    if (step.targetPercent <= 0 || step.targetPercent > 100) {
+      throw fail(`a target must be above 0 and at most 100 percent, not ${step.targetPercent}`);
+    }
+    return step;
+  });
+  if (steps.length > 10) throw fail('at most 10 steps');
+  steps.forEach((step, index) => {
+    const previous = steps[index - 1];
+    if (previous && step.days <= previous.days) throw fail('days must increase from step to step');
+    if (previous && step.targetPercent < previous.targetPercent) {
+      throw fail('targets must not decrease from step to step');
+    }
+  });
+  return steps;
+}
+
 function roles(raw: string | undefined): Role[] {
   if (!raw) return [];
   return raw.split(',').map((item) => {
@@ -105,4 +154,39 @@ function roles(raw: string | undefined): Role[] {
     if (!isRole(role)) throw new Error(`QADIYA_MFA_REQUIRED_ROLES: unknown role "${role}"`);
     return role;
   });
+}
+
+/**
+ * QADIYA_JUVENILE_DETENTION_RULES, e.g. `police:24,prosecution:24,court:10/30,months:3`: police and
+ * prosecution hours (per order = in all), court days per order / in all, overall months.
+ */
+function juvenileDetentionRules(raw: string | undefined): DetentionRules {
+  if (!raw) return DEFAULT_JUVENILE_DETENTION_RULES;
+  const name = 'QADIYA_JUVENILE_DETENTION_RULES';
+  const values = new Map(
+    raw.split(',').map((item) => {
+      const [key, value] = item.split(':').map((part) => part.trim());
+      if (!key || !value) throw new Error(`${name}: "${item}" is not key:value`);
+      return [key, value];
+    }),
+  );
+  const known = ['police', 'prosecution', 'court', 'months'];
+  const unknown = [...values.keys()].filter((key) => !known.includes(key));
+  if (unknown.length > 0) throw new Error(`${name}: unknown key(s) ${unknown.join(', ')}`);
+  const base = DEFAULT_JUVENILE_DETENTION_RULES;
+  const hours = (key: 'police' | 'prosecution') => {
+    const value = values.has(key) ? Number(values.get(key)) : base.authorities[key].maxPerOrder;
+    return { unit: 'hours' as const, maxPerOrder: value, maxCumulative: value };
+  };
+  const [perOrder, total] = (values.get('court') ?? '').split('/');
+  const court = values.has('court')
+    ? { unit: 'days' as const, maxPerOrder: Number(perOrder), maxCumulative: Number(total) }
+    : base.authorities.court;
+  const rules: DetentionRules = {
+    authorities: { police: hours('police'), prosecution: hours('prosecution'), court },
+    maxTotalMonths: values.has('months') ? Number(values.get('months')) : base.maxTotalMonths,
+  };
+  const problems = detentionRulesProblems(rules);
+  if (problems.length > 0) throw new Error(`${name}: ${problems.join('; ')}`);
+  return rules;
 }

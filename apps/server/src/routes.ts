@@ -11,6 +11,7 @@ import { usersRoutes } from './users/users.routes';
 import { workQueueRoutes } from './work-queue/work-queue.routes';
 import { hearingsRoutes } from './hearings/hearings.routes';
 import { lookupsRoutes } from './lookups/lookups.routes';
+import { statisticsRoutes } from './statistics/statistics.routes';
 
 export async function apiRoutes(app: FastifyTypebox): Promise<void> {
   organisationRoutes(app);
@@ -24,5 +25,6 @@ export async function apiRoutes(app: FastifyTypebox): Promise<void> {
   casesRoutes(app);
   lookupsRoutes(app);
   hearingsRoutes(app);
+  statisticsRoutes(app);
   await Promise.resolve();
 }

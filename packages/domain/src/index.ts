@@ -14,3 +14,4 @@ export * from './justice/competence';
 export * from './justice/detention-rules';
 export * from './persons/arabic-names';
 export * from './justice/juvenile';
+export * from './case-types/juvenile-rules';

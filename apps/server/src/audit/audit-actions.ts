@@ -40,6 +40,8 @@ export const AUDIT_ACTIONS = {
     "A referred file arrived in the receiving institution's inbox (outbox delivery).",
   'case.accepted': 'A referred file was accepted from the inbox, numbered and assigned.',
   'case.returned': 'A referred file was returned to the sender with a reason.',
+  'case.juvenile_status_changed':
+    'A file became (or stopped being) a juvenile file after an age was derived or corrected; details give confidentiality and unit before and after.',
   // Audit itself and operations
   'audit.queried': 'The audit log was queried through the API.',
   'system.demo_seeded': 'Demo data was loaded into an empty database.',
@@ -48,9 +50,16 @@ export const AUDIT_ACTIONS = {
   'person.created': 'A person was registered in the national persons registry.',
   'person.updated':
     'A person record was corrected; a changed date of birth or sex is recorded with before/after.',
+  'person.merged':
+    'A duplicate person record was merged into another: details name both, the merge, the reason and exactly which parties moved.',
+  'person.merge_reverted':
+    'A merge was reverted: the same parties moved back and the duplicate record was restored; details give the reason.',
   // Working-day calendars
   'calendar.changed':
     "A holiday was added or removed, or an institution's weekend days were changed.",
+  // Statistics
+  'statistics.child_population_set':
+    "A year's child population figures (the denominator of the per-100,000 juvenile indicators) were replaced; details hold the figures before and after.",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

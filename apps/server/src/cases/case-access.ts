@@ -22,6 +22,7 @@ export async function requireCaseAccess(
       institutionId: file.institution_id,
       unitId: file.unit_id,
       confidentiality: file.confidentiality,
+      intake: { status: file.intake_status, caseType: file.case_type },
     },
     await teamRolesOf(ctx.db, file.id, ctx.actor.userId),
   );
@@ -55,4 +56,20 @@ export async function requireCaseAccess(
     });
   }
   return decision;
+}
+
+/** Whether the actor may still open the file (asked after an event, without auditing a refusal). */
+export async function canStillOpen(ctx: UseCaseContext, file: CaseRow): Promise<boolean> {
+  const decision = decideCaseAccess(
+    ctx.actor,
+    {
+      id: file.id,
+      institutionId: file.institution_id,
+      unitId: file.unit_id,
+      confidentiality: file.confidentiality,
+      intake: { status: file.intake_status, caseType: file.case_type },
+    },
+    await teamRolesOf(ctx.db, file.id, ctx.actor.userId),
+  );
+  return decision.allowed;
 }

@@ -161,3 +161,78 @@ export async function assignLeadByRotation(
   if (userId) await assignLead(trx, { ...params, userId, role });
   return userId;
 }
+
+/**
+ * Adds someone to a file's team without making them its lead: the counsellor instructed on a
+ * juvenile file, the mediator it is referred to, the clerk who took a restricted file in. Being on
+ * the team is what lets them open a restricted file (policy/case-access.ts). Nothing happens when
+ * they are already on it in that role.
+ */
+export async function addTeamMember(
+  trx: Transaction<Database>,
+  params: { caseId: string; userId: string; role: Role; actor: Actor; now: Date; reason: string },
+): Promise<void> {
+  const existing = await trx
+    .selectFrom('case_assignments')
+    .select('id')
+    .where('case_id', '=', params.caseId)
+    .where('user_id', '=', params.userId)
+    .where('role', '=', params.role)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  if (existing) return;
+  await trx
+    .insertInto('case_assignments')
+    .values({
+      case_id: params.caseId,
+      user_id: params.userId,
+      role: params.role,
+      is_lead: false,
+      assigned_at: params.now,
+      assigned_by: actorUserIdForFk(params.actor),
+      reason: params.reason,
+    })
+    .execute();
+}
+
+/** Ends a non-lead member's work on the file (the mediation is over); the history stays. */
+export async function endTeamMembership(
+  trx: Transaction<Database>,
+  params: { caseId: string; reason: string; endReason: string; now: Date },
+): Promise<void> {
+  await trx
+    .updateTable('case_assignments')
+    .set({ ended_at: params.now, end_reason: params.endReason })
+    .where('case_id', '=', params.caseId)
+    .where('is_lead', '=', false)
+    .where('reason', '=', params.reason)
+    .where('ended_at', 'is', null)
+    .execute();
+}
+
+/**
+ * The user, if active and holding one of `roles` through a current standard grant; with the role
+ * found and the institution kind of that grant.
+ */
+export async function activeHolderOf(
+  trx: Transaction<Database>,
+  userId: string,
+  roles: readonly Role[],
+  now: Date,
+): Promise<{ role: Role; institutionKind: string } | null> {
+  const grant = await trx
+    .selectFrom('role_assignments as ra')
+    .innerJoin('users as u', 'u.id', 'ra.user_id')
+    .innerJoin('institutions as i', 'i.id', 'ra.institution_id')
+    .select(['ra.role', 'i.kind'])
+    .where('ra.user_id', '=', userId)
+    .where('ra.role', 'in', [...roles])
+    .where('ra.grant_kind', '=', 'standard')
+    .where('ra.revoked_at', 'is', null)
+    .where('ra.valid_from', '<=', now)
+    .where((eb) => eb.or([eb('ra.valid_until', 'is', null), eb('ra.valid_until', '>', now)]))
+    .where('u.is_active', '=', true)
+    .orderBy('ra.role')
+    .executeTakeFirst();
+  return grant ? { role: grant.role, institutionKind: grant.kind } : null;
+}

@@ -33,9 +33,11 @@ export async function applyEffects(
         const who =
           assignee.kind === 'actor'
             ? { userId: context.ctx.actor.userId, role: null }
-            : assignee.kind === 'role_at_institution'
-              ? { userId: null, role: assignee.role }
-              : await leadOrLeadRole(context);
+            : assignee.kind === 'payload_user'
+              ? { userId: payload[assignee.field] as string, role: null }
+              : assignee.kind === 'role_at_institution'
+                ? { userId: null, role: assignee.role }
+                : await leadOrLeadRole(context);
         await trx
           .insertInto('deadlines')
           .values({

@@ -4,6 +4,7 @@
  */
 import { accusedLabel, type CaseTypeDefinition, type Role } from '@qadiya/domain';
 import type { CaseRow } from '../db/schema';
+import { presentJuvenile, presentMediation } from './juvenile-page';
 import type { getCase } from './read-cases';
 
 type CasePage = Awaited<ReturnType<typeof getCase>>;
@@ -42,6 +43,8 @@ export function presentCaseHeader(file: CaseRow, definition: CaseTypeDefinition)
     openedAt: file.opened_at.toISOString(),
     isDisposed: file.is_disposed,
     disposedAt: file.disposed_at?.toISOString() ?? null,
+    isJuvenile: file.is_juvenile,
+    mediationStatus: file.mediation_status,
   };
 }
 
@@ -99,6 +102,8 @@ export function presentCasePage(page: CasePage) {
           nameLatin: p.name_latin,
           sex: p.sex,
           dateOfBirth: p.date_of_birth,
+          ageAtOffence: p.age_at_offence,
+          ageStatus: p.age_status,
         }))
       : null,
     charges: page.charges.map((c) => ({
@@ -124,6 +129,9 @@ export function presentCasePage(page: CasePage) {
         partyId: d.party_id,
         arrestedAt: d.arrested_at.toISOString(),
         place: d.place,
+        facility: d.facility,
+        isJuvenile: d.is_juvenile,
+        lastResortJustification: d.last_resort_justification,
         releasedAt: d.released_at?.toISOString() ?? null,
         releaseReason: d.release_reason,
         currentExpiry: orders.at(-1)?.expires_at.toISOString() ?? null,
@@ -167,6 +175,8 @@ export function presentCasePage(page: CasePage) {
       dueAt: d.due_at.toISOString(),
     })),
     linkedFiles: page.links.map((l) => ({ ...l, openedAt: l.openedAt.toISOString() })),
+    juvenile: presentJuvenile(file, page.juvenileParts, roles),
+    mediation: presentMediation(page.juvenileParts),
     availableEvents: presentEventOptions(definition, page.availableEvents),
   };
 }

@@ -1,5 +1,5 @@
 /** Queries on files, their events and their parts. */
-import type { CaseFacts, Role } from '@qadiya/domain';
+import type { CaseFacts, MediationStatus, Role } from '@qadiya/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { CaseRow, Database } from '../db/schema';
 
@@ -32,51 +32,74 @@ export async function loadCaseFacts(
   actorRoles: readonly Role[],
   now: Date,
 ): Promise<CaseFacts> {
-  const [parties, charges, detentions, hearings, deadlines] = await Promise.all([
-    trx
-      .selectFrom('parties')
-      .select(['id', 'person_id', 'role'])
-      .where('case_id', '=', file.id)
-      .execute(),
-    trx
-      .selectFrom('charges as ch')
-      .innerJoin('offences as o', 'o.id', 'ch.offence_id')
-      .select(['ch.id', 'ch.party_id', 'ch.disposition', 'o.offence_class'])
-      .where('ch.case_id', '=', file.id)
-      .execute(),
-    trx
-      .selectFrom('detentions as d')
-      .select([
-        'd.id',
-        'd.party_id',
-        'd.released_at',
-        (eb) =>
-          eb
-            .selectFrom('detention_orders as o')
-            .select((e) => e.fn.max('o.expires_at').as('expiry'))
-            .whereRef('o.detention_id', '=', 'd.id')
-            .as('current_expiry'),
-      ])
-      .where('d.case_id', '=', file.id)
-      .execute(),
-    trx
-      .selectFrom('hearings')
-      .select(['id', 'status', 'starts_at'])
-      .where('case_id', '=', file.id)
-      .execute(),
-    trx
-      .selectFrom('deadlines')
-      .select(['name', 'due_at'])
-      .where('case_id', '=', file.id)
-      .where('completed_at', 'is', null)
-      .execute(),
-  ]);
+  const [parties, charges, detentions, hearings, deadlines, recorded, matterRecorded, mediation] =
+    await Promise.all([
+      trx
+        .selectFrom('parties as p')
+        .innerJoin('persons as pe', 'pe.id', 'p.person_id')
+        .select(['p.id', 'p.person_id', 'p.role', 'p.age_status', 'pe.date_of_birth'])
+        .where('p.case_id', '=', file.id)
+        .execute(),
+      trx
+        .selectFrom('charges as ch')
+        .innerJoin('offences as o', 'o.id', 'ch.offence_id')
+        .select(['ch.id', 'ch.party_id', 'ch.disposition', 'o.offence_class'])
+        .where('ch.case_id', '=', file.id)
+        .execute(),
+      trx
+        .selectFrom('detentions as d')
+        .select([
+          'd.id',
+          'd.party_id',
+          'd.released_at',
+          (eb) =>
+            eb
+              .selectFrom('detention_orders as o')
+              .select((e) => e.fn.max('o.expires_at').as('expiry'))
+              .whereRef('o.detention_id', '=', 'd.id')
+              .as('current_expiry'),
+        ])
+        .where('d.case_id', '=', file.id)
+        .execute(),
+      trx
+        .selectFrom('hearings')
+        .select(['id', 'status', 'starts_at'])
+        .where('case_id', '=', file.id)
+        .execute(),
+      trx
+        .selectFrom('deadlines')
+        .select(['name', 'due_at'])
+        .where('case_id', '=', file.id)
+        .where('completed_at', 'is', null)
+        .execute(),
+      trx
+        .selectFrom('case_events')
+        .select('event_type')
+        .distinct()
+        .where('case_id', '=', file.id)
+        .execute(),
+      trx
+        .selectFrom('case_events as e')
+        .innerJoin('cases as c', 'c.id', 'e.case_id')
+        .select('e.event_type')
+        .distinct()
+        .where('c.matter_id', '=', file.matter_id)
+        .execute(),
+      matterMediationStatus(trx, file),
+    ]);
   return {
     caseType: file.case_type,
     state: file.state,
     now,
     actorRoles,
-    parties: parties.map((p) => ({ id: p.id, personId: p.person_id, role: p.role })),
+    incidentDate: file.incident_date,
+    parties: parties.map((p) => ({
+      id: p.id,
+      personId: p.person_id,
+      role: p.role,
+      dateOfBirth: p.date_of_birth,
+      ageStatus: p.age_status,
+    })),
     charges: charges.map((c) => ({
       id: c.id,
       partyId: c.party_id,
@@ -91,7 +114,31 @@ export async function loadCaseFacts(
     })),
     hearings: hearings.map((h) => ({ id: h.id, status: h.status, startsAt: h.starts_at })),
     openDeadlines: deadlines.map((d) => ({ name: d.name, dueAt: d.due_at })),
+    isJuvenileFile: file.is_juvenile,
+    mediationStatus: mediation,
+    recordedEvents: recorded.map((r) => r.event_type),
+    matterRecordedEvents: matterRecorded.map((r) => r.event_type),
   };
+}
+
+/**
+ * The mediation status that speaks for a file: its own, or for a file that has none (a court
+ * file), the latest of the other files of its matter (the prosecution's). Courts ask exactly this.
+ */
+export async function matterMediationStatus(
+  db: Db,
+  file: Pick<CaseRow, 'id' | 'matter_id' | 'mediation_status'>,
+): Promise<MediationStatus | null> {
+  if (file.mediation_status) return file.mediation_status;
+  const other = await db
+    .selectFrom('cases')
+    .select('mediation_status')
+    .where('matter_id', '=', file.matter_id)
+    .where('id', '<>', file.id)
+    .where('mediation_status', 'is not', null)
+    .orderBy('updated_at', 'desc')
+    .executeTakeFirst();
+  return other?.mediation_status ?? null;
 }
 
 export function listEvents(db: Db, caseId: string) {

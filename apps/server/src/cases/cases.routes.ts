@@ -18,7 +18,10 @@ import {
   AcceptBody,
   CaseHeader,
   CaseListResponse,
+  AccessEndedResponse,
   CasePage,
+  CaseSearchQuery,
+  CaseSearchResponse,
   FireEventBody,
   InboxResponse,
   ListCasesQuery,
@@ -26,10 +29,12 @@ import {
   ReturnBody,
   TimelineResponse,
 } from './cases.schemas';
+import { canStillOpen } from './case-access';
 import { definitionOf, fireEvent } from './fire-event';
 import { acceptCase, returnCase } from './intake/accept-case';
 import { getCase, getTimeline, listCases, listInbox } from './read-cases';
 import { registerCase } from './register-case';
+import { presentSearchHit, searchCases } from './search-cases';
 
 const tags = ['cases'];
 
@@ -97,6 +102,27 @@ export function casesRoutes(app: FastifyTypebox): void {
   );
 
   app.get(
+    '/cases/search',
+    {
+      schema: {
+        tags,
+        summary: 'Search the files you may open: words in titles, notes and minutes, and filters',
+        description:
+          'Full-text search (Arabic and English) ranked by relevance, or filters alone, newest ' +
+          'first. Files you may not open are never returned; a match counts only in a field you ' +
+          'may read. Each result says where it matched. 400 names the field: no query and no ' +
+          'filter, an empty or one-letter query, a range ending before it starts.',
+        querystring: CaseSearchQuery,
+        response: { 200: CaseSearchResponse, ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const result = await searchCases(useCaseContext(request), request.query);
+      return { items: result.hits.map(presentSearchHit), total: result.total };
+    },
+  );
+
+  app.get(
     '/inbox',
     {
       schema: {
@@ -127,7 +153,12 @@ export function casesRoutes(app: FastifyTypebox): void {
           const sender = result.senderOf.get(row.id);
           return {
             ...presentCaseHeader(row, definition),
-            summary: canReadField(definition, 'summary', roles) ? row.summary : null,
+            // A restricted file (juvenile, family protection) shows no summary in the inbox: its
+            // acceptors learn what it is about once it is theirs.
+            summary:
+              row.confidentiality === 'normal' && canReadField(definition, 'summary', roles)
+                ? row.summary
+                : null,
             referredFrom: sender
               ? {
                   institutionId: sender.id,
@@ -202,17 +233,26 @@ export function casesRoutes(app: FastifyTypebox): void {
           '403 ROLE_NOT_PERMITTED is audited; 400 names the payload field; a broken rule is 409 with its own code (e.g. HEARING_IN_PAST).',
         params: IdParams,
         body: FireEventBody,
-        response: { 200: CasePage, ...errorResponses(404, 409) },
+        response: { 200: Type.Union([CasePage, AccessEndedResponse]), ...errorResponses(404, 409) },
       },
     },
     async (request) => {
       const ctx = useCaseContext(request);
       const { event, version, payload } = request.body;
-      await fireEvent(ctx, request.params.id, {
+      const fired = await fireEvent(ctx, request.params.id, {
         event,
         version,
         payload: payload as Record<string, unknown>,
       });
+      // An event can end the actor's own part in the file (a mediator recording that the
+      // mediation failed): the event stands, and the answer says the file has left their hands
+      // instead of showing it.
+      if (!(await canStillOpen(ctx, fired.file))) {
+        return {
+          ...presentCaseHeader(fired.file, definitionOf(fired.file)),
+          accessEnded: true as const,
+        };
+      }
       return presentCasePage(await getCase(ctx, request.params.id));
     },
   );

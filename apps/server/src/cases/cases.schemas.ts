@@ -1,4 +1,4 @@
-import { CONFIDENTIALITY_LEVELS } from '@qadiya/domain';
+import { CONFIDENTIALITY_LEVELS, MEDIATION_STATUSES } from '@qadiya/domain';
 import { Type } from 'typebox';
 import { Uuid } from '../http/schemas';
 
@@ -35,6 +35,10 @@ export const CaseHeader = Type.Object(
     openedAt: DateTime,
     isDisposed: Type.Boolean(),
     disposedAt: Nullable(DateTime),
+    isJuvenile: Type.Boolean({
+      description: 'An accused was under 18 at the offence (derived from dates of birth)',
+    }),
+    mediationStatus: Nullable(Type.Enum(MEDIATION_STATUSES)),
   },
   { additionalProperties: true },
 );
@@ -64,7 +68,7 @@ export const CasePage = Type.Intersect([
     parties: Nullable(
       Type.Array(
         Open(
-          'id, personId, role, roleLabels (accused label by offence class), nameAr, nameLatin, sex, dateOfBirth',
+          'id, personId, role, roleLabels (accused label by offence class), nameAr, nameLatin, sex, dateOfBirth, ageAtOffence, ageStatus (under_age, juvenile, adult, unknown)',
         ),
       ),
     ),
@@ -74,7 +78,9 @@ export const CasePage = Type.Intersect([
       ),
     ),
     detentions: Type.Array(
-      Open('id, partyId, arrestedAt, place, releasedAt, currentExpiry, orders[]'),
+      Open(
+        'id, partyId, arrestedAt, place, facility, isJuvenile, lastResortJustification, releasedAt, currentExpiry, orders[]',
+      ),
     ),
     hearings: Nullable(
       Type.Array(
@@ -85,7 +91,27 @@ export const CasePage = Type.Intersect([
     linkedFiles: Type.Array(
       Open('the other files of the matter; id and reference only where you may open them'),
     ),
+    juvenile: Nullable(
+      Open(
+        'isJuvenileFile, ageToVerify, ageOverride {justification, at}, socialReport {status (not_instructed, instructed, submitted, overridden), override, reports[]}; null when no juvenile rule applies',
+      ),
+    ),
+    mediation: Nullable(
+      Open(
+        "status, steps[] {status, event, at, note}, mediator, agreement {signedAt, complianceDueDate, obligations[]}; a court file shows its matter's prosecution file's mediation",
+      ),
+    ),
     availableEvents: Type.Array(EventOption),
+  }),
+]);
+
+/** The answer to an event after which its actor may no longer open the file. */
+export const AccessEndedResponse = Type.Intersect([
+  CaseHeader,
+  Type.Object({
+    accessEnded: Type.Literal(true, {
+      description: 'The event was recorded, and with it your part in this file ended',
+    }),
   }),
 ]);
 
@@ -198,3 +224,96 @@ export const ReturnBody = Type.Object(
   { version: Type.Integer({ minimum: 1 }), reason: Type.String({ minLength: 1, maxLength: 2000 }) },
   { additionalProperties: false },
 );
+
+// ---- Case search (search-cases.ts) ----
+
+const SearchDate = (description: string) =>
+  Type.Optional(Type.String({ format: 'date', description, examples: ['2026-01-31'] }));
+
+export const CaseSearchQuery = Type.Object(
+  {
+    q: Type.Optional(
+      Type.String({
+        maxLength: 200,
+        description:
+          'Words searched in the titles (summaries), event notes and hearing minutes of the files ' +
+          'you may open, in Arabic and English (stemmed: السرقة finds سرقة, thefts finds theft); ' +
+          '"quoted phrases" and -exclusions work. A file number (774/2026) or part of a ' +
+          'reference finds the file too.',
+        examples: ['سرقة محل تجاري'],
+      }),
+    ),
+    number: Type.Optional(
+      Type.String({
+        pattern: '^[0-9]{1,9}(/[0-9]{4})?$',
+        description: 'File number: serial/year (774/2026) or the serial alone',
+      }),
+    ),
+    reference: Type.Optional(
+      Type.String({ minLength: 2, maxLength: 80, description: 'Part of the full reference' }),
+    ),
+    personId: Type.Optional(Uuid),
+    partyName: Type.Optional(
+      Type.String({
+        maxLength: 100,
+        description: 'Part of a party’s name, in any usual spelling (the registry’s name key)',
+      }),
+    ),
+    offenceId: Type.Optional(Uuid),
+    institutionId: Type.Optional(Uuid),
+    caseType: Type.Optional(Type.String({ maxLength: 40 })),
+    state: Type.Optional(Type.String({ maxLength: 40 })),
+    assigneeId: Type.Optional(
+      Type.String({ format: 'uuid', description: 'A user in the file’s team' }),
+    ),
+    openedFrom: SearchDate('Opened on or after this day (courts’ time zone)'),
+    openedTo: SearchDate('Opened on or before this day (courts’ time zone)'),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    offset: Type.Integer({ minimum: 0, maximum: 10_000, default: 0 }),
+  },
+  { additionalProperties: false },
+);
+
+const MatchField = Type.Union([
+  Type.Literal('title'),
+  Type.Literal('event_note'),
+  Type.Literal('hearing_minutes'),
+  Type.Literal('reference'),
+]);
+
+export const CaseSearchResponse = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      case: CaseHeader,
+      summary: Nullable(
+        Type.String({
+          description: 'Null when your roles may not read it, or the file is restricted',
+        }),
+      ),
+      institution: Type.Object({
+        id: Uuid,
+        code: Type.String(),
+        nameAr: Type.String(),
+        nameEn: Type.String(),
+      }),
+      match: Type.Object(
+        {
+          rank: Nullable(Type.Number({ description: 'Text relevance; null for filters only' })),
+          fields: Type.Array(MatchField, { description: 'Where the words were found' }),
+          excerpt: Nullable(
+            Type.Object(
+              { field: MatchField, text: Type.String() },
+              {
+                description:
+                  'The best field around the matched words, marked <mark>…</mark> (plain text ' +
+                  'otherwise); null for restricted files, which show no content in a list',
+              },
+            ),
+          ),
+        },
+        { description: 'Why the file was found' },
+      ),
+    }),
+  ),
+  total: Type.Integer(),
+});

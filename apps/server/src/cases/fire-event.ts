@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import {
   caseTypeDefinition,
   decideEvent,
+  type CaseAction,
   findEvent,
   type CaseTypeDefinition,
   type Role,
@@ -21,6 +22,10 @@ import { ACTION_HANDLERS } from './actions';
 import { applyEffects } from './case-effects';
 import { requireCaseAccess } from './case-access';
 import { appendEvent, findCaseById, loadCaseFacts, lockCase } from './cases.repository';
+import { reevaluateJuvenileStatus } from './juvenile-status';
+
+/** Actions after which the parties' ages (and so the juvenile status) may have changed. */
+const AGE_CHANGING_ACTIONS = new Set<CaseAction>(['party.add', 'charge.add']);
 
 export interface FireEventInput {
   event: string;
@@ -136,6 +141,13 @@ export async function fireEvent(ctx: UseCaseContext, caseId: string, input: Fire
         requestId: ctx.origin.requestId,
       });
       if (decision.action) await ACTION_HANDLERS[decision.action](actionContext);
+      if (decision.action && AGE_CHANGING_ACTIONS.has(decision.action)) {
+        await reevaluateJuvenileStatus(
+          trx,
+          { origin: ctx.origin, actor: auditActor(ctx.actor), timeZone: ctx.config.timeZone },
+          file.id,
+        );
+      }
       await applyEffects(actionContext, decision.effects);
       const becameDisposed = Boolean(stateInfo?.isDisposed) && !file.is_disposed;
       const updated = await trx

@@ -1,5 +1,5 @@
 /** Reading files: the case page, the timeline, lists and the inbox, all through the policy module. */
-import { availableEvents, type CaseTypeDefinition, type Role } from '@qadiya/domain';
+import { availableEvents, emptyFacts, type CaseTypeDefinition, type Role } from '@qadiya/domain';
 import type { Kysely } from 'kysely';
 import type { CaseRow, Database } from '../db/schema';
 import { notFound } from '../http/errors';
@@ -8,6 +8,7 @@ import type { UseCaseContext } from '../use-case-context';
 import { requireCaseAccess } from './case-access';
 import { findCaseById, listEvents, teamRolesOf } from './cases.repository';
 import { definitionOf } from './fire-event';
+import { loadJuvenileParts } from './juvenile-page';
 
 /** Events the actor may fire now (state and role; guards are checked when fired). */
 function eventsForActor(
@@ -17,15 +18,8 @@ function eventsForActor(
 ): string[] {
   if (file.intake_status !== 'accepted') return [];
   return availableEvents(definition, {
-    caseType: file.case_type,
-    state: file.state,
-    now: new Date(),
+    ...emptyFacts(file.case_type, file.state, new Date()),
     actorRoles: roles,
-    parties: [],
-    charges: [],
-    detentions: [],
-    hearings: [],
-    openDeadlines: [],
   });
 }
 
@@ -42,6 +36,7 @@ export async function getCase(ctx: UseCaseContext, caseId: string) {
     roles: access.roles,
     availableEvents: eventsForActor(definition, file, access.roles),
     links,
+    juvenileParts: await loadJuvenileParts(ctx.db, file),
     ...parts,
   };
 }
@@ -84,6 +79,8 @@ async function loadCaseParts(db: Kysely<Database>, file: CaseRow) {
           'p.person_id',
           'p.role',
           'p.relationship_to_accused',
+          'p.age_at_offence',
+          'p.age_status',
           'pe.first_name_ar',
           'pe.father_name_ar',
           'pe.grandfather_name_ar',

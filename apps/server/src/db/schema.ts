@@ -197,6 +197,8 @@ export interface PersonTable {
   name_normalised: Generated<string>;
   /** Consonant skeleton of `name_latin`; set by the same trigger. */
   name_latin_key: Generated<string>;
+  /** The record this duplicate was merged into (migration 0009); null for a live record. */
+  merged_into_id: Generated<string | null>;
   version: Generated<number>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
@@ -408,6 +410,43 @@ export interface SocialResearchReportTable {
   recommendation_note: string | null;
 }
 
+// ---- Person merge (migration 0009) ----
+
+export interface PersonMergeTable {
+  id: Generated<string>;
+  survivor_id: string;
+  duplicate_id: string;
+  /** The duplicate as presented when merged. */
+  duplicate_snapshot: ColumnType<Record<string, unknown>, string, never>;
+  reason: string;
+  merged_by: string | null;
+  merged_at: Timestamp;
+  reverted_by: string | null;
+  reverted_at: Timestamp | null;
+  revert_reason: string | null;
+}
+
+export interface PersonMergePartyTable {
+  merge_id: string;
+  party_id: string;
+}
+
+/** A year's child population figures (migration 0008): where they come from, who set them. */
+export interface ChildPopulationYearTable {
+  year: number;
+  source: string;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+/** Children (under 18) by year, sex and age band: the denominator of the per-100,000 rates. */
+export interface ChildPopulationTable {
+  year: number;
+  sex: 'female' | 'male';
+  age_band: 'under_12' | '12_13' | '14_15' | '16_17';
+  population: number;
+}
+
 export interface Database {
   regions: RegionTable;
   institutions: InstitutionTable;
@@ -437,10 +476,15 @@ export interface Database {
   deadlines: DeadlineTable;
   outbox: OutboxTable;
   social_research_reports: SocialResearchReportTable;
+  child_population_years: ChildPopulationYearTable;
+  child_population: ChildPopulationTable;
+  person_merges: PersonMergeTable;
+  person_merge_parties: PersonMergePartyTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;
 export type PersonRow = Selectable<PersonTable>;
+export type PersonMergeRow = Selectable<PersonMergeTable>;
 
 export type UserRow = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;

@@ -42,6 +42,16 @@ export const DEMO_USERS: readonly DemoUser[] = [
     unit: 'general',
   },
   {
+    // The juvenile unit's prosecutor (نيابة الأحداث): juvenile files are routed to the unit.
+    username: 'juvenile',
+    role: 'prosecutor',
+    nameAr: 'سلمى عودة',
+    nameEn: 'Salma Odeh',
+    sex: 'female',
+    institution: 'RAM-PRO',
+    unit: 'juvenile',
+  },
+  {
     username: 'chief',
     role: 'chief_prosecutor',
     nameAr: 'محمود الشريف',

@@ -12,6 +12,10 @@
  *      arrested three hours ago on a 48-hour prosecution detention order.
  * 4.   A criminal case at RAM-MAG (report → prosecution file → charge of simple assault →
  *      indictment), accepted by the clerk, with a hearing on the next working day before the judge.
+ * 5.   A juvenile file (a boy of 15 who broke a shop window): referred by the police, routed to
+ *      RAM-PRO's juvenile unit and accepted by its prosecutor, charged with a misdemeanour, the
+ *      counsellor of RAM-MSD instructed to write the social research report (in her work queue).
+ *      Mediation (Art. 23) can then be offered from the case page.
  */
 import {
   addWorkingDays,
@@ -53,6 +57,8 @@ export interface DemoFilesSummary {
   /** The criminal case at RAM-MAG and its hearing. */
   courtCaseId: string;
   hearingStartsAt: Date;
+  /** The juvenile file at RAM-PRO's juvenile unit, awaiting the social research report. */
+  juvenileFileId: string;
 }
 
 type DemoPerson = RegisterPersonBody & { firstNameAr: string };
@@ -252,14 +258,70 @@ export async function seedDemoFiles(services: Services): Promise<DemoFilesSummar
     ],
   });
 
+  // 5: a juvenile file, in the juvenile unit, the counsellor instructed.
+  const window = await seed.referredReport(
+    {
+      ...BROKEN_WINDOW,
+      accused: { ...BROKEN_WINDOW.accused, dateOfBirth: seed.birthDateAged(15) },
+    },
+    police,
+    prosecution,
+  );
+  const juvenileFile = await seed.acceptReferral('juvenile', window.id);
+  await seed.fire('juvenile', juvenileFile.id, 'open_investigation', {
+    note: 'استجواب الحدث بحضور والده ومرشد حماية الطفولة.',
+  });
+  await seed.fire('juvenile', juvenileFile.id, 'add_charge', {
+    partyId: await seed.partyOf(juvenileFile.id, 'accused'),
+    offenceId: await seed.offence('PC-445'),
+    incidentDate: seed.localDateDaysAgo(BROKEN_WINDOW.incidentDaysAgo),
+  });
+  await seed.fire('juvenile', juvenileFile.id, 'instruct_counsellor', {
+    counsellorUserId: await seed.userId('counsellor'),
+    dueDate: new Date(seed.now().getTime() + 7 * DAY_MS).toISOString(),
+    note: 'إعداد تقرير البحث الاجتماعي وتقييم ملاءمة الوساطة.',
+  });
+
   return {
     persons: seed.personCount,
     inboxFiles: 2,
     detentionFileId: detentionFile.id,
     courtCaseId: courtCase.id,
     hearingStartsAt,
+    juvenileFileId: juvenileFile.id,
   };
 }
+
+const BROKEN_WINDOW: DemoMatter = {
+  summary:
+    'كسر واجهة زجاجية لمحل حلويات في شارع ركب - رام الله أثناء شجار بين طلاب بعد انتهاء الدوام المدرسي.',
+  incidentDaysAgo: 3,
+  accused: {
+    firstNameAr: 'يزن',
+    fatherNameAr: 'خالد',
+    grandfatherNameAr: 'يوسف',
+    familyNameAr: 'البرغوثي',
+    nameLatin: 'Yazan Khaled Yousef al-Barghouthi',
+    sex: 'male',
+    // Replaced by a date that makes him 15 whenever the demo is seeded.
+    dateOfBirth: '2011-01-01',
+    nationality: 'PS',
+    address: 'رام الله - حي الماصيون',
+  },
+  victim: {
+    firstNameAr: 'سامي',
+    fatherNameAr: 'جريس',
+    grandfatherNameAr: 'إلياس',
+    familyNameAr: 'خوري',
+    nameLatin: 'Sami Jiries Elias Khoury',
+    sex: 'male',
+    dateOfBirth: '1970-08-19',
+    nationality: 'PS',
+    address: 'رام الله - شارع ركب',
+  },
+  statement:
+    'أفاد صاحب المحل بأن مجموعة من الطلاب تشاجروا أمام المحل وأن أحدهم دفع زميله نحو الواجهة فانكسرت، وقدّر الضرر بـ 1200 شيكل.',
+};
 
 /** The demo users acting through the use cases, and the look-ups the seed needs. */
 class DemoSeeder {
@@ -324,6 +386,14 @@ class DemoSeeder {
       .where('code', '=', code)
       .executeTakeFirstOrThrow();
     return id;
+  }
+
+  /** A date of birth that makes someone `years` old today (and a few months more). */
+  birthDateAged(years: number): string {
+    const today = localDateOf(this.now(), this.services.config.timeZone);
+    const month = today.month > 4 ? today.month - 4 : today.month + 8;
+    const year = today.year - years - (today.month > 4 ? 0 : 1);
+    return `${year}-${String(month).padStart(2, '0')}-10`;
   }
 
   localDateDaysAgo(days: number): string {

@@ -3,10 +3,14 @@
  * `system.demo_seeded` audit row. A database that already holds regions, institutions or users is
  * never touched: the demo must not mix with real data, and seeding twice must change nothing.
  */
+import { localDateOf } from '@qadiya/domain';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { recordAudit, type AuditEntry, type RequestOrigin } from '../audit/audit-log';
 import { hashPassword } from '../auth/password';
+import { loadConfig } from '../config';
 import type { Database } from '../db/schema';
+import { replaceChildPopulation } from '../statistics/child-population.repository';
+import { DEMO_CHILD_POPULATION, DEMO_CHILD_POPULATION_SOURCE } from './demo-child-population';
 import { DEMO_INSTITUTIONS, DEMO_REGIONS } from './demo-organisation';
 import { DEMO_USERS } from './demo-users';
 
@@ -165,6 +169,14 @@ async function insertDemo(
       })
       .execute();
   }
+  // This year's child population, for the per-100,000 juvenile indicators (demo figures).
+  await replaceChildPopulation(trx, {
+    year: localDateOf(now, loadConfig().timeZone).year,
+    source: DEMO_CHILD_POPULATION_SOURCE,
+    figures: DEMO_CHILD_POPULATION,
+    updatedAt: now,
+    updatedBy: null,
+  });
   return {
     regions: regions.length,
     institutions: institutions.length,

@@ -8,6 +8,10 @@ export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
   INVALID_REFERENCE: 400,
+  // Dates that contradict each other (juvenile age rules): a birth after the offence, an offence
+  // after the judgment.
+  BIRTH_AFTER_OFFENCE: 400,
+  OFFENCE_AFTER_JUDGMENT: 400,
   // 401: who are you?
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,

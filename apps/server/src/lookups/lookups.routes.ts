@@ -5,9 +5,16 @@
 import type { FastifyTypebox } from '../http/fastify-types';
 import { useCaseContext } from '../http/request-context';
 import { errorResponses } from '../http/schemas';
+import { listCaseWorkers } from './list-case-workers';
 import { listCourtJudges, listInstitutionStaff } from './list-staff';
-import { presentStaffMember } from './lookups.presenter';
-import { JudgesQuery, StaffList, StaffQuery } from './lookups.schemas';
+import { presentCaseWorker, presentStaffMember } from './lookups.presenter';
+import {
+  CaseWorkerList,
+  CaseWorkersQuery,
+  JudgesQuery,
+  StaffList,
+  StaffQuery,
+} from './lookups.schemas';
 
 const tags = ['lookups'];
 
@@ -44,6 +51,22 @@ export function lookupsRoutes(app: FastifyTypebox): void {
       items: (await listInstitutionStaff(useCaseContext(request), request.query)).map(
         presentStaffMember,
       ),
+    }),
+  );
+
+  app.get(
+    '/lookups/case-workers',
+    {
+      schema: {
+        tags,
+        summary:
+          'Child protection counsellors and mediators of every institution, to instruct on or refer a juvenile file; for prosecutors',
+        querystring: CaseWorkersQuery,
+        response: { 200: CaseWorkerList, ...errorResponses() },
+      },
+    },
+    async (request) => ({
+      items: (await listCaseWorkers(useCaseContext(request), request.query)).map(presentCaseWorker),
     }),
   );
 }

@@ -4,16 +4,19 @@
  * in SQL by the policy's own condition (`visibleCasesCondition`), so a file of another institution,
  * a restricted file outside the reader's grants or a file they are recused from is simply absent.
  * A file whose case type hides its parties from the reader's roles (field rights) is left out too:
- * listing it would reveal what the file itself does not show them.
+ * listing it would reveal what the file itself does not show them. The files not listed are
+ * counted ("N restricted files") for the roles the policy tells, never a juvenile or sealed one.
  */
 import type { OffenceClass } from '@qadiya/domain';
 import { canReadField } from '../cases/case.presenter';
 import { definitionOf } from '../cases/fire-event';
 import { notFound } from '../http/errors';
 import { decideCaseAccess } from '../policy/case-access';
+import { decide } from '../policy/policy';
 import { requireAccess } from '../policy/require-access';
 import type { UseCaseContext } from '../use-case-context';
 import {
+  countHiddenCasesOfPerson,
   findPersonById,
   findVisibleCasesOfPerson,
   offenceClassesByParty,
@@ -49,7 +52,11 @@ export async function listPersonCases(ctx: UseCaseContext, personId: string) {
   ]);
 
   const entries = new Map<string, PersonCaseEntry>();
+  // Files the reader may open but whose parties their roles may not read: not listed, so counted
+  // with the restricted ones (unless juvenile or sealed, like those).
+  const unlisted = new Set<string>();
   for (const row of rows) {
+    if (unlisted.has(row.id)) continue;
     let entry = entries.get(row.id);
     if (!entry) {
       const decision = decideCaseAccess(
@@ -64,6 +71,7 @@ export async function listPersonCases(ctx: UseCaseContext, personId: string) {
       );
       // The SQL condition already agrees with the decision; field rights are the extra step.
       if (!decision.allowed || !canReadField(definitionOf(row), 'parties', decision.roles)) {
+        if (!row.is_juvenile && row.confidentiality !== 'sealed') unlisted.add(row.id);
         continue;
       }
       entry = { file: row, parties: [] };
@@ -75,5 +83,21 @@ export async function listPersonCases(ctx: UseCaseContext, personId: string) {
       offenceClasses: classes.get(row.party_id) ?? [],
     });
   }
-  return { person, entries: [...entries.values()] };
+  return {
+    person,
+    entries: [...entries.values()],
+    restrictedCount: await restrictedCount(ctx, personId, unlisted.size),
+  };
+}
+
+/**
+ * "N restricted files": the person's files the reader may not see, told only to the roles the
+ * policy allows (the police, the prosecution, the courts); null for the others, who are told
+ * nothing. Juvenile and sealed files are never counted.
+ */
+async function restrictedCount(ctx: UseCaseContext, personId: string, unlisted: number) {
+  if (!decide(ctx.actor, 'person.count_restricted_files', { institutionId: null }).allowed) {
+    return null;
+  }
+  return (await countHiddenCasesOfPerson(ctx.db, ctx.actor, personId)) + unlisted;
 }

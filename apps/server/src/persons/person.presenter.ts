@@ -5,11 +5,14 @@
 import { accusedLabel } from '@qadiya/domain';
 import { presentCaseHeader } from '../cases/case.presenter';
 import { definitionOf } from '../cases/fire-event';
-import type { PersonRow } from '../db/schema';
+import type { PersonMergeRow, PersonRow } from '../db/schema';
 import type { PersonCaseEntry } from './list-person-cases';
+import type { PersonMergeHistoryRow } from './person-merges.repository';
 
 export interface PresentOptions {
   includeContact: boolean;
+  /** For a merged record: the merge in force, whose survivor the record points to. */
+  activeMerge?: PersonMergeRow | undefined;
 }
 
 /** The Arabic four-part name: first, father, grandfather, family, the parts present. */
@@ -33,6 +36,13 @@ export function presentPerson(row: PersonRow, options: PresentOptions) {
     dateOfBirth: row.date_of_birth,
     nationality: row.nationality,
     ...(options.includeContact ? { phone: row.phone, address: row.address } : {}),
+    mergedInto: row.merged_into_id
+      ? {
+          personId: row.merged_into_id,
+          mergeId: options.activeMerge?.id ?? null,
+          mergedAt: options.activeMerge?.merged_at.toISOString() ?? null,
+        }
+      : null,
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -55,5 +65,38 @@ export function presentPersonCase(entry: PersonCaseEntry) {
       role: party.role,
       roleLabels: party.role === 'accused' ? accusedLabel(party.offenceClasses) : null,
     })),
+  };
+}
+
+/** A merge record: who merged which record into which, why, when, and whether it was reverted. */
+export function presentMerge(merge: PersonMergeRow, movedPartyCount: number) {
+  return {
+    id: merge.id,
+    survivorId: merge.survivor_id,
+    duplicateId: merge.duplicate_id,
+    reason: merge.reason,
+    mergedBy: merge.merged_by,
+    mergedAt: merge.merged_at.toISOString(),
+    movedPartyCount,
+    revertedBy: merge.reverted_by,
+    revertedAt: merge.reverted_at?.toISOString() ?? null,
+    revertReason: merge.revert_reason,
+  };
+}
+
+/** One line of a person's merge history, with both records' names and who acted. */
+export function presentMergeHistory(row: PersonMergeHistoryRow) {
+  return {
+    ...presentMerge(row, row.party_count ?? 0),
+    survivorNameAr: row.survivor_name_ar,
+    duplicateNameAr: row.duplicate_name_ar,
+    mergedByName:
+      row.merged_by_name_ar !== null && row.merged_by_name_en !== null
+        ? { ar: row.merged_by_name_ar, en: row.merged_by_name_en }
+        : null,
+    revertedByName:
+      row.reverted_by_name_ar !== null && row.reverted_by_name_en !== null
+        ? { ar: row.reverted_by_name_ar, en: row.reverted_by_name_en }
+        : null,
   };
 }

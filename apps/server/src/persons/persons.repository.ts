@@ -1,5 +1,5 @@
 /** Queries on the persons registry. Use cases call these; routes never query directly. */
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { Database, PersonRow, PersonTable } from '../db/schema';
 import type { Insertable, Updateable } from 'kysely';
 import type { OffenceClass, Role } from '@qadiya/domain';
@@ -146,7 +146,8 @@ export async function searchPersons(db: Db, filter: PersonSearch) {
       : sql<number>`CASE WHEN ${idMatch} THEN ${0.5 + (0.4 * digits.length) / 9}::float8 ELSE 0 END`;
   const textual = arabicWords.length > 0 || latinWords.length > 0 || digits !== undefined;
 
-  let query = db.selectFrom('persons');
+  // Merged records are not persons any more: their parties are the survivor's.
+  let query = db.selectFrom('persons').where('merged_into_id', 'is', null);
   if (filter.nationalId) query = query.where('national_id', '=', filter.nationalId);
   if (filter.dateOfBirth) query = query.where('date_of_birth', '=', filter.dateOfBirth);
   if (filter.birthYear !== undefined) {
@@ -249,6 +250,28 @@ export function findVisibleCasesOfPerson(db: Db, actor: Actor, personId: string,
 }
 
 export type PersonCaseRow = Awaited<ReturnType<typeof findVisibleCasesOfPerson>>[number];
+
+/**
+ * How many of a person's files the actor may not open, leaving out juvenile files (Art. 9: not even
+ * hinted at outside their team) and sealed ones. The policy's own condition decides, negated in
+ * SQL; `coalesce` because the condition is NULL (not false) for a file without a unit.
+ */
+export async function countHiddenCasesOfPerson(
+  db: Db,
+  actor: Actor,
+  personId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('parties as p')
+    .innerJoin('cases as c', 'c.id', 'p.case_id')
+    .select(sql<number>`count(DISTINCT c.id)`.as('hidden'))
+    .where('p.person_id', '=', personId)
+    .where('c.is_juvenile', '=', false)
+    .where('c.confidentiality', '<>', 'sealed')
+    .where((eb) => sql<SqlBool>`NOT coalesce(${visibleCasesCondition(actor)(eb)}, false)`)
+    .executeTakeFirstOrThrow();
+  return row.hidden;
+}
 
 /** The actor's active team roles on each of these files (one query for the whole list). */
 export async function teamRolesByCase(db: Db, userId: string, caseIds: readonly string[]) {

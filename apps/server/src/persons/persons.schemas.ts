@@ -143,6 +143,20 @@ export const PersonResponse = Type.Object({
       description: 'Only for users holding a case-handling role',
     }),
   ),
+  mergedInto: Type.Union(
+    [
+      Type.Object({
+        personId: Uuid,
+        mergeId: Type.Union([Uuid, Type.Null()]),
+        mergedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+      }),
+      Type.Null(),
+    ],
+    {
+      description:
+        'For a record merged into another: the surviving person (its files are listed there) and the merge, which may be reverted',
+    },
+  ),
   version: Type.Integer(),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
@@ -175,6 +189,12 @@ export const PersonCasesResponse = Type.Object(
   {
     items: Type.Array(PersonCaseResponse),
     total: Type.Integer({ description: 'The number of files listed' }),
+    restrictedCount: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], {
+      description:
+        'How many other files of the person you may not open ("N restricted files"); null when ' +
+        'your roles are not told (only the police, prosecution and courts are). Juvenile and ' +
+        'sealed files are never counted.',
+    }),
   },
   {
     examples: [
@@ -217,6 +237,7 @@ export const PersonCasesResponse = Type.Object(
           },
         ],
         total: 1,
+        restrictedCount: 2,
       },
     ],
   },
@@ -225,4 +246,72 @@ export const PersonCasesResponse = Type.Object(
 export const PersonSearchResponse = Type.Object({
   items: Type.Array(Type.Object({ ...PersonResponse.properties, match: PersonMatch })),
   total: Type.Integer(),
+});
+
+const Reason = Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S' });
+
+export const MergePersonsBody = Type.Object(
+  {
+    duplicateId: Type.String({
+      format: 'uuid',
+      description: 'The duplicate record: its parties move to this person, and it is marked merged',
+    }),
+    reason: Reason,
+    version: Type.Integer({ minimum: 1, description: "This person's version you decided on" }),
+    duplicateVersion: Type.Integer({
+      minimum: 1,
+      description: "The duplicate's version you decided on",
+    }),
+  },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        duplicateId: '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e',
+        reason: 'الشخص نفسه سُجّل مرتين بكتابتين مختلفتين للاسم',
+        version: 3,
+        duplicateVersion: 1,
+      },
+    ],
+  },
+);
+export type MergePersonsBody = Static<typeof MergePersonsBody>;
+
+export const RevertMergeBody = Type.Object({ reason: Reason }, { additionalProperties: false });
+
+export const MergeIdParams = Type.Object({ mergeId: Uuid }, { additionalProperties: false });
+
+const NullableDateTime = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
+
+export const PersonMergeResponse = Type.Object({
+  id: Uuid,
+  survivorId: Uuid,
+  duplicateId: Uuid,
+  reason: Type.String(),
+  mergedBy: Type.Union([Uuid, Type.Null()]),
+  mergedAt: Type.String({ format: 'date-time' }),
+  movedPartyCount: Type.Integer({ description: 'How many parties the merge moved' }),
+  revertedBy: Type.Union([Uuid, Type.Null()]),
+  revertedAt: NullableDateTime,
+  revertReason: NullableString,
+});
+
+export const MergeResultResponse = Type.Object({
+  merge: PersonMergeResponse,
+  survivor: PersonResponse,
+  duplicate: PersonResponse,
+});
+
+const StaffName = Type.Union([Labels, Type.Null()]);
+
+export const PersonMergesResponse = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      ...PersonMergeResponse.properties,
+      survivorNameAr: Type.String(),
+      duplicateNameAr: Type.String(),
+      mergedByName: StaffName,
+      revertedByName: StaffName,
+    }),
+  ),
 });

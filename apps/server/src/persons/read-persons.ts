@@ -4,6 +4,7 @@ import { decide } from '../policy/policy';
 import { requireAccess } from '../policy/require-access';
 import type { Actor } from '../policy/actor';
 import type { UseCaseContext } from '../use-case-context';
+import { findActiveMergeOfDuplicate, findMergesOfPerson } from './person-merges.repository';
 import { findPersonById, searchPersons, type PersonSearch } from './persons.repository';
 
 /** Whether the reader may see a person's phone and address (case-handling roles only). */
@@ -11,11 +12,26 @@ export function canSeeContact(actor: Actor): boolean {
   return decide(actor, 'person.read_contact', { institutionId: null }).allowed;
 }
 
+/**
+ * One person. A merged record is still read (its files moved to the survivor): it comes with the
+ * merge in force, whose survivor it points to.
+ */
 export async function getPerson(ctx: UseCaseContext, id: string) {
   await requireAccess(ctx, 'person.read', { institutionId: null, object: { type: 'person', id } });
   const person = await findPersonById(ctx.db, id);
   if (!person) throw notFound('Person', id);
-  return person;
+  const activeMerge = person.merged_into_id
+    ? await findActiveMergeOfDuplicate(ctx.db, person.id)
+    : undefined;
+  return { person, activeMerge };
+}
+
+/** The merges a person took part in (as survivor or duplicate), for those who may merge. */
+export async function listPersonMerges(ctx: UseCaseContext, id: string) {
+  await requireAccess(ctx, 'person.merge', { institutionId: null, object: { type: 'person', id } });
+  const person = await findPersonById(ctx.db, id);
+  if (!person) throw notFound('Person', id);
+  return findMergesOfPerson(ctx.db, id);
 }
 
 export interface FindPersonsInput {

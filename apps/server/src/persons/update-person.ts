@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/audit-log';
-import { notFound, staleVersion } from '../http/errors';
+import { notFound, ruleViolation, staleVersion } from '../http/errors';
 import { requireAccess } from '../policy/require-access';
+import { reevaluateJuvenileStatusOfPerson } from '../cases/juvenile-status';
 import { auditActor, type UseCaseContext } from '../use-case-context';
 import {
   checkDateOfBirth,
@@ -28,6 +29,9 @@ export async function updatePerson(ctx: UseCaseContext, id: string, input: Updat
   });
   const current = await findPersonById(ctx.db, id);
   if (!current) throw notFound('Person', id);
+  // A merged record is kept as it was merged (its snapshot is the record of the merge); the
+  // person lives on in the survivor, which is the record to correct.
+  if (current.merged_into_id) throw mergedRecord(current.merged_into_id);
   checkDateOfBirth(ctx, input.dateOfBirth);
   const { version, ...fields } = input;
   const changes = personColumns(fields);
@@ -41,6 +45,7 @@ export async function updatePerson(ctx: UseCaseContext, id: string, input: Updat
       const updated = await updatePersonAtVersion(trx, id, version, changes, ctx.origin.occurredAt);
       if (!updated) {
         const latest = await findPersonById(trx, id);
+        if (latest?.merged_into_id) throw mergedRecord(latest.merged_into_id);
         throw staleVersion('Person', latest?.version ?? current.version);
       }
       await recordAudit(trx, ctx.origin, {
@@ -56,6 +61,16 @@ export async function updatePerson(ctx: UseCaseContext, id: string, input: Updat
           ...corrected('sex', current.sex, updated.sex),
         },
       });
+      // A corrected date of birth re-derives the age of every party this person is, and so which
+      // files are juvenile files (each change audited there). A birth after one of their offences
+      // is refused with the whole correction.
+      if (updated.date_of_birth !== current.date_of_birth) {
+        await reevaluateJuvenileStatusOfPerson(
+          trx,
+          { origin: ctx.origin, actor: auditActor(ctx.actor), timeZone: ctx.config.timeZone },
+          id,
+        );
+      }
       return updated;
     });
   } catch (error) {
@@ -65,6 +80,17 @@ export async function updatePerson(ctx: UseCaseContext, id: string, input: Updat
     }
     throw error;
   }
+}
+
+function mergedRecord(mergedIntoId: string) {
+  return ruleViolation(
+    'PERSON_MERGED',
+    {
+      ar: 'هذا السجل مدموج في سجل آخر: صحّح السجل الذي دُمج فيه.',
+      en: 'This record was merged into another one: correct that record instead.',
+    },
+    { mergedIntoId },
+  );
 }
 
 function corrected(field: string, before: string | null, after: string | null) {

@@ -9,9 +9,13 @@
  * - a standard grant at the file's institution (and unit, when the grant names one) sees normal
  *   files; for restricted files (juvenile, family protection) only the chief prosecutor's grant
  *   does, besides the team; sealed files only the team and specific grants;
+ * - a file waiting in an institution's inbox (not sealed) is seen by those who may take it in there:
+ *   the case type's accepting roles, through a standard grant at the institution (and unit). A
+ *   juvenile file indicted to a court has to reach the court's clerks somehow; the clerk who accepts
+ *   a restricted file joins its team (cases/intake/accept-case.ts), the others lose sight of it;
  * - a break-glass grant at the institution (or for the file) sees it, and every use is audited.
  */
-import type { Role } from '@qadiya/domain';
+import { CASE_TYPES, type Role } from '@qadiya/domain';
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { ConfidentialityLevel, Database } from '../db/schema';
 import type { Actor, ActiveAssignment } from './actor';
@@ -37,6 +41,13 @@ export interface CaseAccessSubject {
   institutionId: string;
   unitId: string | null;
   confidentiality: ConfidentialityLevel;
+  /** Given by callers that may meet inbox files: a pending file is seen by its acceptors. */
+  intake?: { status: 'pending' | 'accepted' | 'returned'; caseType: string };
+}
+
+/** The case types whose referred files a role takes in from the inbox. */
+function typesAcceptedBy(role: Role): string[] {
+  return CASE_TYPES.filter((d) => d.acceptingRoles.includes(role)).map((d) => d.caseType);
 }
 
 export type CaseAccessDecision =
@@ -71,6 +82,12 @@ export function decideCaseAccess(
       continue;
     if (file.confidentiality === 'normal') roles.add(a.role);
     else if (file.confidentiality === 'restricted' && RESTRICTED_READERS.includes(a.role))
+      roles.add(a.role);
+    else if (
+      file.confidentiality === 'restricted' &&
+      file.intake?.status === 'pending' &&
+      typesAcceptedBy(a.role).includes(file.intake.caseType)
+    )
       roles.add(a.role);
   }
   if (roles.size > 0)
@@ -113,10 +130,22 @@ export function visibleCasesCondition(actor: Actor) {
         const levels: ConfidentialityLevel[] = RESTRICTED_READERS.includes(a.role)
           ? ['normal', 'restricted']
           : ['normal'];
+        const accepted = typesAcceptedBy(a.role);
+        const confidentiality =
+          accepted.length > 0 && !levels.includes('restricted')
+            ? eb.or([
+                eb('c.confidentiality', 'in', levels),
+                eb.and([
+                  eb('c.confidentiality', '=', 'restricted'),
+                  eb('c.intake_status', '=', 'pending'),
+                  eb('c.case_type', 'in', accepted),
+                ]),
+              ])
+            : eb('c.confidentiality', 'in', levels);
         return eb.and([
           eb('c.institution_id', '=', a.institutionId),
           ...(a.unitId ? [eb('c.unit_id', '=', a.unitId)] : []),
-          eb('c.confidentiality', 'in', levels),
+          confidentiality,
         ]);
       });
     const ways: Expression<SqlBool>[] = [

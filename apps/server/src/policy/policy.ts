@@ -44,6 +44,13 @@ export const PERMISSIONS = {
   'person.update': CASE_HANDLING_ROLES,
   'person.read': PERSON_READERS,
   'person.read_contact': CASE_HANDLING_ROLES,
+  // Merging duplicate person records (and reverting a merge) moves parties between records in
+  // every institution's files: a chief prosecutor's decision.
+  'person.merge': ['chief_prosecutor'],
+  // The prior record may say how many of a person's files the reader may not open ("N restricted
+  // files"): the police, the prosecution and the courts, who decide on the person. Never juvenile
+  // or sealed files (list-person-cases.ts).
+  'person.count_restricted_files': CASE_HANDLING_ROLES,
   // Holidays and weekend days: national admins for national holidays, an institution's admin for
   // its own.
   'calendar.manage': ['admin'],
@@ -51,10 +58,17 @@ export const PERMISSIONS = {
   // institution's staff by role, for those who reassign its files.
   'lookup.court_judges': ['judge', 'court_clerk'],
   'lookup.institution_staff': ['chief_prosecutor', 'judge', 'court_clerk'],
+  // Counsellors and mediators of any institution, for the prosecutor who instructs or refers.
+  'lookup.case_workers': ['prosecutor', 'chief_prosecutor'],
   // The court calendar and its cause list: a court's judges and clerks see every hearing of their
   // court; prosecutors see the hearings of files they may see (filtered in SQL by the case rule).
   'hearing.court_calendar': ['judge', 'court_clerk'],
   'hearing.own_calendar': ['prosecutor', 'chief_prosecutor'],
+  // Aggregate statistics (the juvenile justice indicators): analysts nationally, chief prosecutors
+  // for their own offices. Answers hold counts and rates only, never a name.
+  'statistics.read': ['analyst', 'chief_prosecutor'],
+  // The child population figures behind the per-100,000 rates: national administrators.
+  'statistics.manage_population': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -145,6 +159,8 @@ function isRegistryPermission(permission: Permission): boolean {
     permission === 'person.register' ||
     permission === 'person.update' ||
     permission === 'person.read' ||
-    permission === 'person.read_contact'
+    permission === 'person.read_contact' ||
+    permission === 'person.merge' ||
+    permission === 'person.count_restricted_files'
   );
 }

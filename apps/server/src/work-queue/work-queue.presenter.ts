@@ -18,6 +18,7 @@ export function presentWorkItem(row: WorkItemRow, now: Date): Static<typeof Work
       caseType: row.case_type,
       state: row.state,
       institutionId: row.institution_id,
+      isJuvenile: row.is_juvenile,
     },
   };
 }

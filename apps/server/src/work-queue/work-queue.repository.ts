@@ -38,6 +38,7 @@ export function findWorkItems(db: Kysely<Database>, actor: Actor, filter: WorkQu
       'c.case_type',
       'c.state',
       'c.institution_id',
+      'c.is_juvenile',
     ])
     .where('d.completed_at', 'is', null)
     .where((eb) =>
@@ -54,9 +55,12 @@ export function findWorkItems(db: Kysely<Database>, actor: Actor, filter: WorkQu
     .where(visibleCasesCondition(actor));
   if (filter.kind) query = query.where('d.kind', '=', filter.kind);
   if (filter.isOverdueOnly) query = query.where('d.due_at', '<', now);
-  // Detention first (liberty is at stake), then overdue, then priority, then the earliest due.
+  // Detention first (liberty is at stake), a juvenile's before an adult's (Decree-Law 4/2016:
+  // detention of a child is a last resort, for the shortest time), then overdue, then priority,
+  // then the earliest due.
   return query
     .orderBy(sql`case when d.kind = 'detention' then 0 else 1 end`)
+    .orderBy(sql`case when d.kind = 'detention' and c.is_juvenile then 0 else 1 end`)
     .orderBy(sql`case when d.due_at < ${now} then 0 else 1 end`)
     .orderBy(sql`case d.priority when 'urgent' then 0 when 'high' then 1 else 2 end`)
     .orderBy('d.due_at')

@@ -35,6 +35,7 @@ export const WorkItemResponse = Type.Object(
       caseType: Type.String(),
       state: Type.String(),
       institutionId: Uuid,
+      isJuvenile: Type.Boolean({ description: 'A juvenile file: its detention items come first' }),
     }),
   },
   {
@@ -53,6 +54,7 @@ export const WorkItemResponse = Type.Object(
           caseType: 'prosecution_file',
           state: 'under_investigation',
           institutionId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+          isJuvenile: false,
         },
       },
     ],

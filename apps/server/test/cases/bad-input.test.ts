@@ -163,11 +163,16 @@ describe('bad input on the case API', () => {
         'arrest',
         'close_file',
         'extend_detention',
+        'instruct_counsellor',
         'open_investigation',
         'order_detention',
+        'override_age_verification',
+        'override_social_report',
         'reassign',
+        'refer_to_child_protection',
         'release',
         'set_decision_deadline',
+        'submit_social_report',
         'transfer',
       ]);
       const definition = caseTypeDefinition('prosecution_file')!;

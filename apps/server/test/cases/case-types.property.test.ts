@@ -8,6 +8,7 @@
 import {
   ACTION_FIELDS,
   availableEvents,
+  emptyFacts,
   caseTypeDefinition,
   eventsAllowedInState,
   type CaseTypeDefinition,
@@ -343,15 +344,8 @@ describe('random event sequences through the API', () => {
                   event = UNKNOWN_EVENTS[step.index % UNKNOWN_EVENTS.length]!;
                 } else if (step.mode === 'guided') {
                   const available = availableEvents(definition, {
-                    caseType,
-                    state: before.state,
-                    now: t.clock.now(),
+                    ...emptyFacts(caseType, before.state, t.clock.now()),
                     actorRoles: actor.roles,
-                    parties: [],
-                    charges: [],
-                    detentions: [],
-                    hearings: [],
-                    openDeadlines: [],
                   });
                   const preferred = available.filter((name) => {
                     const to = definition.events[name]!.to;

@@ -7,6 +7,7 @@ import { verifyAuditChain } from '../../src/audit/verify-audit-chain';
 import { backupCommand, restoreCommand } from '../../src/cli/backup.command';
 import { CliError, withMaintenanceDatabase } from '../../src/cli/cli-support';
 import { seedDemoCommand } from '../../src/cli/seed-demo.command';
+import { DEMO_USERS } from '../../src/demo/demo-users';
 import { openDatabase } from '../../src/db/database';
 import { pgliteDataDir } from '../../src/runtime';
 import { captureOutput, scratchDatabase, type ScratchDatabase } from './cli-test-support';
@@ -72,7 +73,7 @@ describe(`qadiya backup and restore (${engine})`, () => {
     await withMaintenanceDatabase(scratch.config, async ({ db, kind }) => {
       const usernames = await db.selectFrom('users').select('username').execute();
       expect(usernames.map((u) => u.username)).toContain('prosecutor');
-      expect(usernames).toHaveLength(12);
+      expect(usernames).toHaveLength(DEMO_USERS.length);
       const late = await db
         .selectFrom('institutions')
         .select('id')

@@ -190,14 +190,14 @@ describe('demo files', () => {
       .execute();
     const count = (type: string, status: string) =>
       files.filter((f) => f.case_type === type && f.intake_status === status).length;
-    expect(count('police_report', 'accepted')).toBe(4);
+    expect(count('police_report', 'accepted')).toBe(5);
     expect(files.filter((f) => f.case_type === 'police_report').map((f) => f.state)).toEqual(
-      Array(4).fill('referred'),
+      Array(5).fill('referred'),
     );
     expect(count('prosecution_file', 'pending')).toBe(2);
-    expect(count('prosecution_file', 'accepted')).toBe(2);
+    expect(count('prosecution_file', 'accepted')).toBe(3);
     expect(count('court_case', 'accepted')).toBe(1);
-    expect(files).toHaveLength(9);
+    expect(files).toHaveLength(11);
     for (const file of files.filter((f) => f.intake_status === 'accepted')) {
       expect(file.reference).toMatch(new RegExp(`^${file.code}/`));
     }
@@ -208,7 +208,7 @@ describe('demo files', () => {
       .execute();
     expect(undelivered).toHaveLength(0);
     const persons = await db.selectFrom('persons').select('id').execute();
-    expect(persons).toHaveLength(8);
+    expect(persons).toHaveLength(10);
 
     const audit = await db
       .selectFrom('audit_log')
@@ -218,11 +218,39 @@ describe('demo files', () => {
     expect(audit[0]?.action).toBe('system.demo_seeded');
     const byDemoUsers = audit.filter((a) => a.request_id === DEMO_FILES_REQUEST_ID);
     expect(new Set(byDemoUsers.map((a) => a.actor_username))).toEqual(
-      new Set(['investigator', 'prosecutor', 'clerk']),
+      new Set(['investigator', 'prosecutor', 'clerk', 'juvenile']),
     );
-    expect(audit.filter((a) => a.action === 'case.registered')).toHaveLength(4);
-    expect(audit.filter((a) => a.action === 'case.received')).toHaveLength(5);
-    expect(audit.filter((a) => a.action === 'case.accepted')).toHaveLength(3);
+    expect(audit.filter((a) => a.action === 'case.registered')).toHaveLength(5);
+    expect(audit.filter((a) => a.action === 'case.received')).toHaveLength(6);
+    expect(audit.filter((a) => a.action === 'case.accepted')).toHaveLength(4);
+    // The juvenile report and the prosecution file it became are juvenile files, restricted.
+    expect(
+      audit.filter((a) => a.action === 'case.juvenile_status_changed').length,
+    ).toBeGreaterThanOrEqual(1);
+  });
+
+  it('gives the juvenile unit a juvenile file whose report the counsellor has in her queue', async () => {
+    const queue = await get<{
+      items: { name: string; case: { id: string; isJuvenile: boolean } }[];
+    }>('counsellor', '/work-queue');
+    const task = queue.items.find((item) => item.name === 'social_research_report');
+    expect(task?.case.isJuvenile).toBe(true);
+    const page = await get<Record<string, unknown>>('juvenile', `/cases/${task!.case.id}`);
+    expect(page).toMatchObject({
+      confidentiality: 'restricted',
+      isJuvenile: true,
+      juvenile: { isJuvenileFile: true, socialReport: { status: 'instructed' } },
+      parties: expect.arrayContaining([
+        expect.objectContaining({ role: 'accused', ageStatus: 'juvenile', ageAtOffence: 15 }),
+      ]),
+    });
+    // The general unit's prosecutor does not see it.
+    const refused = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/cases/${task!.case.id}`,
+      headers: await as('prosecutor'),
+    });
+    expect(refused.statusCode).toBe(403);
   });
 
   it('leaves an audit chain the auditor verifies as intact', async () => {

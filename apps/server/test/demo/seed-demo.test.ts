@@ -38,7 +38,7 @@ describe('demo seed', () => {
     await iso.dispose();
   });
 
-  it('creates exactly one active user per role, each with a fitting assignment', async () => {
+  it('creates one active user per role (two prosecutors: general and juvenile unit), each with a fitting assignment', async () => {
     const rows = await iso.handle.db
       .selectFrom('users')
       .innerJoin('role_assignments', 'role_assignments.user_id', 'users.id')
@@ -57,8 +57,13 @@ describe('demo seed', () => {
         'institution_units.kind as unitKind',
       ])
       .execute();
-    expect(rows.map((r) => r.role).sort()).toEqual([...ROLES].sort());
-    const byRole = new Map(rows.map((r) => [r.role, r]));
+    expect(rows.map((r) => r.role).sort()).toEqual([...ROLES, 'prosecutor'].sort());
+    const byRole = new Map(rows.filter((r) => r.username !== 'juvenile').map((r) => [r.role, r]));
+    expect(rows.find((r) => r.username === 'juvenile')).toMatchObject({
+      role: 'prosecutor',
+      institutionCode: 'RAM-PRO',
+      unitKind: 'juvenile',
+    });
     for (const row of rows) {
       expect(row).toMatchObject({ is_active: true, grant_kind: 'standard' });
       expect(row.display_name_ar).toMatch(/[\u0600-\u06FF]/);
@@ -126,7 +131,7 @@ describe('demo seed', () => {
       outcome: 'success',
       actor_username: 'system:startup',
     });
-    expect(rows[0]?.details).toMatchObject({ users: ROLES.length });
+    expect(rows[0]?.details).toMatchObject({ users: ROLES.length + 1 });
     expect((await verifyAuditChain(iso.handle.db)).isValid).toBe(true);
   });
 
@@ -135,7 +140,7 @@ describe('demo seed', () => {
     const out = captureOutput();
     const attempt = seedDemoCommand(iso.handle.db, out);
     await expect(attempt).rejects.toThrow(CliError);
-    await expect(attempt).rejects.toThrow(/database is not empty \(27 institutions, 12 users/);
+    await expect(attempt).rejects.toThrow(/database is not empty \(27 institutions, 13 users/);
     expect(await prepareDemoAtStartup(iso.handle.db, systemClock)).toEqual({
       isDemo: true,
       isSeededNow: false,

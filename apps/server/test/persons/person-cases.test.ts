@@ -141,11 +141,13 @@ describe('a person’s files', () => {
     expect(caseIdsOf(response.json())).toEqual([files.led, files.normal, files.restricted].sort());
   });
 
-  it('never lists another institution’s files, nor counts them', async () => {
+  it('never lists another institution’s files: they are only counted as restricted', async () => {
     const response = await list(users.otherProsecutor!, person.id);
     expect(response.statusCode).toBe(200);
     expect(caseIdsOf(response.json())).toEqual([files.otherOffice]);
     expect(response.json().total).toBe(1);
+    // The office's three files of the person (led, normal, restricted).
+    expect(response.json().restrictedCount).toBe(3);
   });
 
   it('hides a file the reader is recused from', async () => {
@@ -158,7 +160,7 @@ describe('a person’s files', () => {
   it('gives an empty list for a person in no file the reader may open', async () => {
     const response = await list(users.otherProsecutor!, stranger.id);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ items: [], total: 0 });
+    expect(response.json()).toEqual({ items: [], total: 0, restrictedCount: 1 });
   });
 
   it('asks for a session (401)', async () => {

@@ -1,8 +1,8 @@
 /**
  * The frame of every signed-in screen: a header with the app's name, the user and the language
  * switch; a side menu by role; and the page itself in `<main>`. A skip link leads keyboard users
- * straight to the content. Users who may read the persons registry get a search box in the header
- * that leads to the person-search screen.
+ * straight to the content. Users who may read the persons registry or search files get a search
+ * box in the header that leads to the person-search or the case-search screen.
  */
 import {
   ActionIcon,
@@ -12,6 +12,7 @@ import {
   Burger,
   Button,
   Group,
+  NativeSelect,
   NavLink,
   Stack,
   Text,
@@ -28,7 +29,7 @@ import { api } from '../api/client';
 import { changeLanguage } from '../i18n/i18n';
 import { PageLoader } from '../components/PageLoader';
 import { COMMON } from './messages';
-import { PERSON_SEARCH_ROLES, visibleEntries } from './navigation';
+import { CASE_SEARCH_ROLES, PERSON_SEARCH_ROLES, visibleEntries } from './navigation';
 import { useSession } from './session';
 import { useLanguage } from './use-language';
 
@@ -50,6 +51,10 @@ export function Layout() {
 
   const isActive = (path: string) =>
     path === '/' ? location.pathname === '/' : location.pathname.startsWith(path);
+  const searchScopes: SearchScope[] = [
+    ...(session.hasRole(...PERSON_SEARCH_ROLES) ? (['persons'] as const) : []),
+    ...(session.hasRole(...CASE_SEARCH_ROLES) ? (['files'] as const) : []),
+  ];
 
   return (
     <AppShell
@@ -78,7 +83,7 @@ export function Layout() {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            {session.hasRole(...PERSON_SEARCH_ROLES) ? <GlobalSearch /> : null}
+            {searchScopes.length > 0 ? <GlobalSearch scopes={searchScopes} /> : null}
             <Text size="sm" fw={500} visibleFrom="xs" data-testid="current-user">
               {name}
             </Text>
@@ -129,53 +134,68 @@ export function Layout() {
   );
 }
 
+type SearchScope = 'persons' | 'files';
+
 /**
- * The header's search box: a name (Arabic or Latin) or a national ID; submitting opens the
- * person-search screen with the query in its address.
+ * The header's search box: persons (a name in Arabic or Latin letters, or a national ID) or files
+ * (words, a file number or a reference), for the scopes the user's roles search. Submitting opens
+ * the person-search or the case-search screen with the query in its address.
  */
-function GlobalSearch() {
+function GlobalSearch({ scopes }: { scopes: readonly SearchScope[] }) {
   const { t } = useTranslation(COMMON);
   const navigate = useNavigate();
   const [text, setText] = useState('');
+  const [chosen, setScope] = useState<SearchScope>(scopes[0] ?? 'persons');
+  const scope = scopes.includes(chosen) ? chosen : (scopes[0] ?? 'persons');
+  const label = t(scope === 'persons' ? 'globalSearch.label' : 'globalSearch.filesLabel');
 
   function submit(event: SyntheticEvent) {
     event.preventDefault();
     const query = text.trim();
     if (query === '') return;
     setText('');
-    void navigate(`/persons?${new URLSearchParams({ q: query }).toString()}`);
+    const screen = scope === 'persons' ? '/persons' : '/cases/search';
+    void navigate(`${screen}?${new URLSearchParams({ q: query }).toString()}`);
   }
 
   return (
-    <Box
-      component="form"
-      onSubmit={submit}
-      role="search"
-      aria-label={t('globalSearch.label')}
-      visibleFrom="xs"
-    >
-      <TextInput
-        size="xs"
-        w={{ base: 150, md: 220 }}
-        type="search"
-        autoComplete="off"
-        aria-label={t('globalSearch.label')}
-        placeholder={t('globalSearch.placeholder')}
-        value={text}
-        onChange={(event) => setText(event.currentTarget.value)}
-        rightSection={
-          <ActionIcon
-            type="submit"
-            variant="subtle"
-            size="sm"
-            aria-label={t('globalSearch.submit')}
-            data-testid="global-search-submit"
-          >
-            <IconSearch size={14} aria-hidden />
-          </ActionIcon>
-        }
-        data-testid="global-search"
-      />
+    <Box component="form" onSubmit={submit} role="search" aria-label={label} visibleFrom="xs">
+      <Group gap={4} wrap="nowrap">
+        {scopes.length > 1 ? (
+          <NativeSelect
+            size="xs"
+            aria-label={t('globalSearch.scope')}
+            value={scope}
+            onChange={(event) => setScope(event.currentTarget.value as SearchScope)}
+            data={scopes.map((value) => ({ value, label: t(`globalSearch.scopes.${value}`) }))}
+            data-testid="global-search-scope"
+          />
+        ) : null}
+        <TextInput
+          size="xs"
+          w={{ base: 150, md: 220 }}
+          type="search"
+          autoComplete="off"
+          aria-label={label}
+          placeholder={t(
+            scope === 'persons' ? 'globalSearch.placeholder' : 'globalSearch.filesPlaceholder',
+          )}
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          rightSection={
+            <ActionIcon
+              type="submit"
+              variant="subtle"
+              size="sm"
+              aria-label={t('globalSearch.submit')}
+              data-testid="global-search-submit"
+            >
+              <IconSearch size={14} aria-hidden />
+            </ActionIcon>
+          }
+          data-testid="global-search"
+        />
+      </Group>
     </Box>
   );
 }

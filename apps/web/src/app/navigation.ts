@@ -6,7 +6,16 @@ import type { Role } from '@qadiya/domain/organisation';
 
 export interface NavEntry {
   /** Key under `common:nav`. */
-  key: 'home' | 'inbox' | 'register' | 'persons' | 'calendar' | 'admin' | 'audit';
+  key:
+    | 'home'
+    | 'inbox'
+    | 'register'
+    | 'persons'
+    | 'caseSearch'
+    | 'calendar'
+    | 'juvenileIndicators'
+    | 'admin'
+    | 'audit';
   path: string;
   /** Shown to everyone signed in when absent. */
   roles?: readonly Role[];
@@ -24,6 +33,9 @@ export const PERSON_SEARCH_ROLES: readonly Role[] = [
   'correction_officer',
 ];
 
+/** The roles that work on files: they may search the files they can open (`GET /cases/search`). */
+export const CASE_SEARCH_ROLES: readonly Role[] = [...PERSON_SEARCH_ROLES, 'lawyer'];
+
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: 'home', path: '/' },
   {
@@ -37,10 +49,17 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     roles: ['police_investigator', 'prosecutor', 'chief_prosecutor', 'court_clerk'],
   },
   { key: 'persons', path: '/persons', roles: PERSON_SEARCH_ROLES },
+  { key: 'caseSearch', path: '/cases/search', roles: CASE_SEARCH_ROLES },
   {
     key: 'calendar',
     path: '/calendar',
     roles: ['judge', 'court_clerk', 'prosecutor', 'chief_prosecutor'],
+  },
+  // Aggregates only: analysts see no file, chief prosecutors follow their office's juvenile unit.
+  {
+    key: 'juvenileIndicators',
+    path: '/statistics/juvenile',
+    roles: ['analyst', 'chief_prosecutor'],
   },
   { key: 'admin', path: '/admin', roles: ['admin'] },
   { key: 'audit', path: '/audit', roles: ['auditor'] },

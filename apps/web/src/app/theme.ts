@@ -42,11 +42,15 @@ export const theme = createTheme({
 
 /**
  * Mantine's "dimmed" grey (gray.6) is about 3.3:1 on white, below WCAG AA for small text such as
- * the Hijri date and input descriptions; gray.7 passes.
+ * the Hijri date and input descriptions; gray.7 passes. Its error red (red.6, for field errors) is
+ * below AA too; red.9 passes.
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  },
   dark: {},
 });
 

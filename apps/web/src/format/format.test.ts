@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatHijri, fromLocalInputValue, toLocalInputValue } from './format';
+import {
+  formatDate,
+  formatHijri,
+  formatNumber,
+  formatPercent,
+  fromLocalInputValue,
+  toLocalInputValue,
+} from './format';
 
 describe('legal dates', () => {
   it('writes the Gregorian date with the Levantine month names used in Palestine', () => {
@@ -22,5 +29,20 @@ describe('legal dates', () => {
     expect(iso).not.toBeNull();
     expect(toLocalInputValue(new Date(iso ?? ''))).toBe('2026-12-01T09:30');
     expect(fromLocalInputValue('not a date')).toBeNull();
+  });
+});
+
+describe('numbers', () => {
+  it('writes Arabic-Indic digits in Arabic and Latin digits in English', () => {
+    expect(formatNumber(1234, 'ar')).toBe('١٬٢٣٤');
+    expect(formatNumber(1234, 'en')).toBe('1,234');
+    expect(formatNumber(12.345, 'ar', { maximumFractionDigits: 1 })).toBe('١٢٫٣');
+  });
+
+  it('writes a share given in percent with at most one decimal', () => {
+    expect(formatPercent(75.55, 'en')).toBe('75.6%');
+    expect(formatPercent(90, 'en')).toBe('90%');
+    // Arabic: Arabic-Indic digits and the Arabic percent sign (with its letter mark).
+    expect(formatPercent(75.5, 'ar')).toMatch(/^٧٥٫٥٪/);
   });
 });

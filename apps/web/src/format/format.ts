@@ -66,8 +66,26 @@ export function formatHijri(value: string | Date, language: Language): string {
   }).format(toDate(value));
 }
 
-export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(LOCALES[language]).format(value);
+const numberCache = new Map<string, Intl.NumberFormat>();
+
+/** A number in the user's digits (Arabic-Indic in Arabic); `options` as for `Intl.NumberFormat`. */
+export function formatNumber(
+  value: number,
+  language: Language,
+  options: Intl.NumberFormatOptions = {},
+): string {
+  const key = language + JSON.stringify(options);
+  let format = numberCache.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[language], options);
+    numberCache.set(key, format);
+  }
+  return format.format(value);
+}
+
+/** A share given in percent (75.5 for 75.5%), with at most one decimal: "٧٥٫٥٪". */
+export function formatPercent(percent: number, language: Language): string {
+  return formatNumber(percent / 100, language, { style: 'percent', maximumFractionDigits: 1 });
 }
 
 /** "in 3 hours", "2 days ago": for deadlines. */

@@ -101,7 +101,11 @@ function arbitraryFor(schema: JsonSchema): fc.Arbitrary<unknown> {
         noDefaultInfinity: true,
       });
     case 'boolean':
-      return fc.boolean();
+      // Mostly true: consents and admissions gate whole paths (mediation), which should be walked.
+      return fc.oneof(
+        { weight: 3, arbitrary: fc.constant(true) },
+        { weight: 1, arbitrary: fc.constant(false) },
+      );
     case 'array': {
       if (!schema.items) throw new Error('no generator for an array without items');
       const item = arbitraryFor(schema.items);
@@ -230,8 +234,25 @@ const initialFacts: fc.Arbitrary<EvolvingFacts> = fc.record({
       .record({
         id: poolId,
         role: fc.oneof(fc.constant('accused' as const), fc.constantFrom(...PARTY_ROLES)),
+        // Mostly adults; sometimes a juvenile or a person of unknown age, so the juvenile
+        // guards are exercised too.
+        ageStatus: fc.oneof(
+          { weight: 4, arbitrary: fc.constant('adult' as const) },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom(
+              'juvenile' as const,
+              'under_age' as const,
+              'unknown' as const,
+            ),
+          },
+        ),
       })
-      .map((p) => ({ ...p, personId: p.id })),
+      .map((p) => ({
+        ...p,
+        personId: p.id,
+        dateOfBirth: p.ageStatus === 'unknown' ? null : '1990-05-14',
+      })),
     { maxLength: 3, selector: (p) => p.id },
   ),
   charges: fc.uniqueArray(
@@ -267,6 +288,14 @@ const initialFacts: fc.Arbitrary<EvolvingFacts> = fc.record({
     }),
     { maxLength: 2 },
   ),
+  incidentDate: fc.constant('2026-01-10'),
+  isJuvenileFile: fc.oneof(
+    { weight: 3, arbitrary: fc.constant(false) },
+    { weight: 1, arbitrary: fc.constant(true) },
+  ),
+  mediationStatus: fc.constant(null),
+  recordedEvents: fc.constant([]),
+  matterRecordedEvents: fc.constant([]),
 });
 
 /**
@@ -370,6 +399,8 @@ function applyToFacts(
         id: str('personId'),
         personId: str('personId'),
         role: p.role as EvolvingFacts['parties'][number]['role'],
+        dateOfBirth: '1990-05-14',
+        ageStatus: 'adult',
       });
       break;
     case 'charge.add':
@@ -432,7 +463,12 @@ function applyToFacts(
         );
       }
       break;
+    case 'mediation.record':
+      facts.mediationStatus = event.actionParams?.status as EvolvingFacts['mediationStatus'];
+      break;
     case 'assignment.change':
+    case 'counsellor.instruct':
+    case 'counsellor.report':
     case undefined:
       break;
   }
@@ -602,6 +638,8 @@ describe.each(CASE_TYPES.map((definition) => [definition.caseType, definition] a
                 acceptedEvents.add(name);
                 visitedStates.add(file.state);
                 applyToFacts(facts, accepted, payload, now);
+                facts.recordedEvents.push(name);
+                facts.matterRecordedEvents.push(name);
               } else if (decision.reason === 'not_allowed_in_state') {
                 must(
                   JSON.stringify(decision.allowedEvents) ===
@@ -623,7 +661,10 @@ describe.each(CASE_TYPES.map((definition) => [definition.caseType, definition] a
             }
           },
         ),
-        { numRuns: 200 },
+        // The prosecution file's mediation path is long and guarded at several steps (consents, no
+        // placement, age and report before the closing decision), so it needs more runs to be
+        // walked to its end.
+        { numRuns: caseType === 'prosecution_file' ? 2500 : 200 },
       );
 
       // The runs reach every state and fire every event at least once; otherwise they prove little.

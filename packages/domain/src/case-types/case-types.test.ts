@@ -45,10 +45,13 @@ type Charge = CaseFacts['charges'][number];
 type Detention = CaseFacts['detentions'][number];
 type Hearing = CaseFacts['hearings'][number];
 
+/** An adult party (born 1990); juvenile tests override `dateOfBirth` and `ageStatus`. */
 const party = (key: keyof typeof PARTY, role: Party['role']): Party => ({
   id: PARTY[key],
   personId: PERSON[key],
   role,
+  dateOfBirth: '1990-05-14',
+  ageStatus: 'adult',
 });
 const charge = (
   id: string,
@@ -168,6 +171,50 @@ const release = (detentionId: string) => ({
   reason: 'كفالة',
 });
 const referToProsecution = { prosecutionOfficeId: INSTITUTION.prosecution };
+
+/** An accused born 2014-02-20: 11 until 2026-02-19, 12 from 2026-02-20. */
+const childAccused = (ageStatus: Party['ageStatus']): Party => ({
+  ...party('accused', 'accused'),
+  dateOfBirth: '2014-02-20',
+  ageStatus,
+});
+const juvenileAccused = childAccused('juvenile');
+const underTwelve: FactsExtra = {
+  parties: [childAccused('under_age'), party('victim', 'victim')],
+  isJuvenileFile: true,
+};
+const ageUnknown: FactsExtra = {
+  parties: [{ ...party('accused', 'accused'), dateOfBirth: null, ageStatus: 'unknown' }],
+};
+const juvenileFile: FactsExtra = {
+  parties: [juvenileAccused, party('victim', 'victim')],
+  isJuvenileFile: true,
+};
+const juvenileWithReport: FactsExtra = {
+  ...juvenileFile,
+  matterRecordedEvents: ['submit_social_report'],
+};
+const lifeFor = (...chargeIds: string[]) => ({
+  pronouncedAt: NOW.toISOString(),
+  judgments: chargeIds.map((chargeId) => ({
+    chargeId,
+    outcome: 'convicted',
+    sentence: 'life_imprisonment',
+  })),
+});
+const referToMediation = (consents: { victimConsent?: boolean; admissionOfFacts?: boolean }) => ({
+  consentGivenBy: 'guardian',
+  victimConsent: true,
+  admissionOfFacts: true,
+  mediatorUserId: USER,
+  ...consents,
+});
+const agreement = (obligation: { kind?: string } = {}) => ({
+  signedAt: at(-2),
+  minutes: 'اتفق الطرفان على إصلاح الضرر',
+  obligations: [{ kind: 'repair_damage', detail: 'دفع ثمن الهاتف', ...obligation }],
+  complianceDueDate: '2026-04-01',
+});
 
 interface GuardRow {
   scenario: string;
@@ -321,9 +368,83 @@ const GUARD_ROWS: GuardRow[] = [
     referToProsecution, 'NO_ACCUSED'),
   row('referring a report with an accused', PR, 'evidence_gathering', police, withAccusedAndVictim,
     'refer_to_prosecution', referToProsecution, 'accepted'),
-  row('mediation without an accused', PF, UI, prosecutors,
-    { parties: [party('victim', 'victim')] }, 'refer_to_mediation', { mediatorName: 'لجنة الوساطة' },
-    'NO_ACCUSED'),
+  row('mediation offered without an accused', PF, UI, prosecutors,
+    { parties: [party('victim', 'victim')] }, 'offer_mediation', {}, 'NO_ACCUSED'),
+
+  // Juvenile rules (Decree-Law 4/2016; juvenile-rules.ts)
+  row('charging a child who was 11 at the offence', PF, UI, prosecutors, underTwelve, 'add_charge',
+    { partyId: PARTY.accused, offenceId: OFFENCE, incidentDate: '2026-02-01' },
+    'UNDER_AGE_OF_CRIMINAL_RESPONSIBILITY'),
+  row('charging on the exact 12th birthday', PF, UI, prosecutors, underTwelve, 'add_charge',
+    { partyId: PARTY.accused, offenceId: OFFENCE, incidentDate: '2026-02-20' }, 'accepted'),
+  row('charging a child under 12 at the file\'s incident date', PF, UI, prosecutors,
+    { ...underTwelve, incidentDate: '2026-02-19' }, 'add_charge',
+    { partyId: PARTY.accused, offenceId: OFFENCE }, 'UNDER_AGE_OF_CRIMINAL_RESPONSIBILITY'),
+  row('closing while an accused\'s age is unknown', PF, UI, prosecutors, ageUnknown, 'close_file',
+    { reasonCode: 'insufficient_evidence' }, 'AGE_TO_BE_VERIFIED'),
+  row('closing after a justified age override', PF, UI, prosecutors,
+    { ...ageUnknown, recordedEvents: ['override_age_verification'] }, 'close_file',
+    { reasonCode: 'insufficient_evidence' }, 'accepted'),
+  row('closing a juvenile file without the social report', PF, UI, prosecutors, juvenileFile,
+    'close_file', { reasonCode: 'insufficient_evidence' }, 'SOCIAL_REPORT_REQUIRED'),
+  row('closing a juvenile file once the report is in the matter', PF, UI, prosecutors,
+    { ...juvenileFile, matterRecordedEvents: ['submit_social_report'] }, 'close_file',
+    { reasonCode: 'insufficient_evidence' }, 'accepted'),
+  row('indicting a juvenile misdemeanour without offering mediation', PF, UI, prosecutors,
+    { ...juvenileWithReport, charges: [charge(CHARGE.theft, 'pending')] }, 'indict',
+    indict([CHARGE.theft]), 'MEDIATION_NOT_OFFERED'),
+  row('indicting a juvenile misdemeanour after mediation failed', PF, UI, prosecutors,
+    { ...juvenileWithReport, charges: [charge(CHARGE.theft, 'pending')], mediationStatus: 'failed' },
+    'indict', indict([CHARGE.theft]), 'accepted'),
+  row('indicting a juvenile felony without mediation', PF, UI, prosecutors,
+    { ...juvenileWithReport, charges: [{ ...charge(CHARGE.theft, 'pending'), offenceClass: 'felony' }] },
+    'indict', indict([CHARGE.theft]), 'accepted'),
+  row('instructing a counsellor on an adult file', PF, UI, prosecutors, withAccusedAndVictim,
+    'instruct_counsellor', { counsellorUserId: USER, dueDate: at(24 * 7) }, 'NOT_A_JUVENILE_FILE'),
+  row('instructing a counsellor on a juvenile file', PF, UI, prosecutors, juvenileFile,
+    'instruct_counsellor', { counsellorUserId: USER, dueDate: at(24 * 7) }, 'accepted'),
+  row('referring to child protection without a child under 12', PF, UI, prosecutors, juvenileFile,
+    'refer_to_child_protection', { socialServicesId: INSTITUTION.correction },
+    'NO_ACCUSED_UNDER_12'),
+  row('referring a child under 12 to child protection', PF, UI, prosecutors, underTwelve,
+    'refer_to_child_protection', { socialServicesId: INSTITUTION.correction }, 'accepted'),
+  row('arresting a child under 12', PF, UI, prosecutors, underTwelve, 'arrest',
+    arrest(PARTY.accused, at(-1)), 'UNDER_AGE_DETENTION_REFUSED'),
+  row('arresting a juvenile without a justification', PF, UI, prosecutors, juvenileFile, 'arrest',
+    arrest(PARTY.accused, at(-1)), 'JUVENILE_DETENTION_NOT_JUSTIFIED'),
+  row('holding a juvenile in a centre for adults', PF, UI, prosecutors, juvenileFile, 'arrest',
+    { ...arrest(PARTY.accused, at(-1)), lastResortJustification: 'خطر على المجني عليه',
+      facility: 'adult_centre' }, 'JUVENILE_IN_ADULT_FACILITY'),
+  row('holding a juvenile in a juvenile centre, justified', PF, UI, prosecutors, juvenileFile,
+    'arrest', { ...arrest(PARTY.accused, at(-1)), lastResortJustification: 'خطر على المجني عليه',
+      facility: 'juvenile_centre' }, 'accepted'),
+  row('life imprisonment for a juvenile', CC, 'in_trial', judges,
+    { ...indictedCharges, isJuvenileFile: true, matterRecordedEvents: ['submit_social_report'] },
+    'record_judgment', lifeFor(CHARGE.theft, CHARGE.assault), 'JUVENILE_SENTENCE_NOT_ALLOWED'),
+  row('life imprisonment for an adult', CC, 'in_trial', judges, indictedCharges,
+    'record_judgment', lifeFor(CHARGE.theft, CHARGE.assault), 'accepted'),
+  row('judging a juvenile without the social report', CC, 'in_trial', judges,
+    { ...indictedCharges, isJuvenileFile: true }, 'record_judgment',
+    judgment(CHARGE.theft, CHARGE.assault), 'SOCIAL_REPORT_REQUIRED'),
+  row('judging a juvenile after the judge\'s justified override', CC, 'in_trial', judges,
+    { ...indictedCharges, isJuvenileFile: true, recordedEvents: ['override_social_report'] },
+    'record_judgment', judgment(CHARGE.theft, CHARGE.assault), 'accepted'),
+
+  // Mediation (Art. 23)
+  row('mediation without the victim\'s consent', PF, 'mediation_offered', prosecutors,
+    juvenileFile, 'refer_to_mediation', referToMediation({ victimConsent: false }),
+    'MEDIATION_CONSENT_MISSING'),
+  row('mediation without an admission of the facts', PF, 'mediation_offered', prosecutors,
+    juvenileFile, 'refer_to_mediation', referToMediation({ admissionOfFacts: false }),
+    'MEDIATION_CONSENT_MISSING'),
+  row('mediation with no victim in the file', PF, 'mediation_offered', prosecutors,
+    { ...juvenileFile, parties: [juvenileAccused] }, 'refer_to_mediation',
+    referToMediation({ victimConsent: false }), 'accepted'),
+  row('an agreement placing the juvenile in an institution', PF, 'in_mediation', ['mediator'],
+    juvenileFile, 'record_mediation_agreement', agreement({ kind: 'placement' }),
+    'MEDIATION_PLACEMENT_REFUSED'),
+  row('an agreement to repair the damage', PF, 'in_mediation', ['mediator'], juvenileFile,
+    'record_mediation_agreement', agreement(), 'accepted'),
 ];
 
 describe('guards of the shipped case types', () => {
@@ -614,12 +735,17 @@ describe('the criminal chain, file by file', () => {
 
     const mediated = openFile('prosecution_file', withAccusedAndVictim);
     fire(mediated, prosecutors, 'open_investigation', {});
-    fire(mediated, prosecutors, 'refer_to_mediation', { mediatorName: 'مرشد حماية الطفولة' });
+    fire(mediated, prosecutors, 'offer_mediation', {});
+    fire(mediated, prosecutors, 'refer_to_mediation', referToMediation({}));
     expect(definition('prosecution_file').states.in_mediation?.isSuspended).toBe(true);
-    fire(mediated, prosecutors, 'record_mediation_outcome', { outcome: 'failed' });
-    fire(mediated, prosecutors, 'refer_to_mediation', { mediatorName: 'وسيط معتمد' });
+    fire(mediated, ['mediator'], 'record_mediation_failure', { reason: 'لم يحضر الطرفان' });
+    expect(mediated.facts.state).toBe('under_investigation');
+    fire(mediated, prosecutors, 'offer_mediation', {});
+    fire(mediated, prosecutors, 'refer_to_mediation', referToMediation({}));
     fire(mediated, ['chief_prosecutor'], 'reassign', { userId: USER, reason: 'إجازة' });
-    fire(mediated, prosecutors, 'close_after_mediation', { note: 'نفذت الالتزامات' });
+    fire(mediated, ['child_protection_counsellor'], 'record_mediation_agreement', agreement());
+    expect(definition('prosecution_file').states.mediation_agreed?.isSuspended).toBe(true);
+    fire(mediated, prosecutors, 'record_mediation_fulfilled', { note: 'نفذت الالتزامات' });
     expect(mediated.facts.state).toBe('closed');
   });
 });

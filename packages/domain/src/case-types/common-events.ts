@@ -20,6 +20,7 @@ import {
   ReleasePayload,
   ScheduleHearingPayload,
 } from './payloads';
+import { juvenileGuards } from './juvenile-rules';
 
 const hasParty = (facts: CaseFacts, partyId: string, role?: string) =>
   facts.parties.some((p) => p.id === partyId && (role === undefined || p.role === role));
@@ -144,7 +145,7 @@ export function addChargeEvent<S extends string>(from: readonly S[], roles: read
     from,
     roles,
     payload: AddChargePayload,
-    guards: [guards.accusedParty],
+    guards: [guards.accusedParty, juvenileGuards.chargeableAge],
     action: 'charge.add',
   });
 }
@@ -165,7 +166,14 @@ export function arrestEvent<S extends string>(from: readonly S[], roles: readonl
     from,
     roles,
     payload: ArrestPayload,
-    guards: [guards.accusedParty, guards.noOpenDetentionOfParty, guards.arrestNotInFuture],
+    guards: [
+      guards.accusedParty,
+      guards.noOpenDetentionOfParty,
+      guards.arrestNotInFuture,
+      juvenileGuards.detentionOfChild,
+      juvenileGuards.juvenileDetentionJustified,
+      juvenileGuards.juvenileNotWithAdults,
+    ],
     action: 'detention.arrest',
   });
 }
@@ -256,7 +264,13 @@ export function judgmentEvent<S extends string>(from: readonly S[], to: S, roles
     to,
     roles,
     payload: JudgmentPayload,
-    guards: [guards.chargeJudgedOnce, guards.chargesBeforeCourt, guards.everyChargeJudged],
+    guards: [
+      guards.chargeJudgedOnce,
+      guards.chargesBeforeCourt,
+      guards.everyChargeJudged,
+      juvenileGuards.juvenileSentence,
+      juvenileGuards.socialReportOnFile,
+    ],
     action: 'judgment.record',
     effects: [
       {

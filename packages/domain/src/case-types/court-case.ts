@@ -15,6 +15,7 @@ import {
   scheduleHearingEvent,
 } from './common-events';
 import { NotePayload } from './payloads';
+import { overrideSocialReportEvent } from './juvenile-rules';
 import { Ref } from '../workflow/references';
 
 type State =
@@ -63,6 +64,8 @@ export const courtCase = defineCaseType<State>({
     hold_hearing: holdHearingEvent(['scheduled'], 'in_trial', judges),
     adjourn_hearing: adjournHearingEvent(['scheduled'], 'scheduled', judges),
     record_judgment: judgmentEvent(['in_trial', 'scheduled'], 'appeal_window', judges),
+    // A juvenile file's judgment waits for the counsellor's report, unless the judge says why not.
+    override_social_report: overrideSocialReportEvent(['filed', 'scheduled', 'in_trial'], judges),
     reassign: reassignEvent(['filed', 'scheduled', 'in_trial'], ['judge', 'court_clerk']),
     file_appeal: defineEvent({
       labels: { ar: 'تسجيل استئناف', en: 'Register an appeal' },

@@ -3,6 +3,7 @@
  * they are or extend them; the server's implementation of an action reads these fields.
  */
 import { Type } from 'typebox';
+import { DETENTION_FACILITIES } from '../justice/juvenile';
 import { PARTY_ROLES } from '../justice/parties';
 import { Ref, type ReferenceKind } from '../workflow/references';
 
@@ -41,7 +42,15 @@ export const QuestioningPayload = Type.Object(
 );
 
 export const ArrestPayload = Type.Object(
-  { partyId: Ref('accused'), arrestedAt: DateTime, place: Type.Optional(Text(200)) },
+  {
+    partyId: Ref('accused'),
+    arrestedAt: DateTime,
+    place: Type.Optional(Text(200)),
+    /** Where the person is held; a juvenile never in a facility for adults. */
+    facility: Type.Optional(Type.Enum(DETENTION_FACILITIES)),
+    /** Required for a juvenile: detention is a last resort (Decree-Law 4/2016). */
+    lastResortJustification: Type.Optional(Text(4000)),
+  },
   { additionalProperties: false },
 );
 
@@ -113,6 +122,15 @@ export const HoldHearingPayload = Type.Object(
 
 export const JUDGMENT_OUTCOMES = ['convicted', 'acquitted', 'dismissed'] as const;
 
+/** The kind of sentence of a conviction; death and life are refused for a juvenile. */
+export const SENTENCE_KINDS = [
+  'imprisonment',
+  'fine',
+  'non_custodial_measure',
+  'life_imprisonment',
+  'death',
+] as const;
+
 export const JudgmentPayload = Type.Object(
   {
     pronouncedAt: DateTime,
@@ -121,6 +139,7 @@ export const JudgmentPayload = Type.Object(
         {
           chargeId: Ref('indictedCharge'),
           outcome: Type.Enum(JUDGMENT_OUTCOMES),
+          sentence: Type.Optional(Type.Enum(SENTENCE_KINDS)),
           custodialMonths: Type.Optional(Type.Integer({ minimum: 0, maximum: 1200 })),
           fineAmount: Type.Optional(Type.Number({ minimum: 0, maximum: 100_000_000 })),
         },

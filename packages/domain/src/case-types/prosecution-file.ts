@@ -1,6 +1,13 @@
 /**
  * ملف النيابة: the prosecution's criminal file. Investigation (questioning, detention and its
  * extension), then one decision: close (حفظ), mediation, indictment (لائحة اتهام) or transfer.
+ *
+ * Juvenile files (an accused under 18 at the offence; DESIGN.md "Juvenile justice") add the
+ * counsellor's social research report before any decision, mediation offered before indicting a
+ * misdemeanour or contravention (Art. 23), and referral to child protection for a child under 12.
+ * Mediation runs as states of the file, so a step out of order is refused with the allowed ones:
+ * offered → (declined | consents and referral to the mediator) → agreement | failure →
+ * fulfilled (closed by diversion) | breach (back to the prosecutor).
  */
 import { Type } from 'typebox';
 import { defineCaseType, defineEvent } from '../workflow/types';
@@ -16,13 +23,42 @@ import {
 } from './common-events';
 import { CLOSURE_REASONS, NotePayload, ReferPayload } from './payloads';
 import { Ref } from '../workflow/references';
+import {
+  InstructCounsellorPayload,
+  JustificationPayload,
+  juvenileGuards,
+  MediationAgreementPayload,
+  mediationGuards,
+  overrideSocialReportEvent,
+  ReasonPayload,
+  ReferToMediationPayload,
+  SocialReportPayload,
+} from './juvenile-rules';
+import type { Role } from '../organisation/roles';
 
 type State =
-  'registered' | 'under_investigation' | 'in_mediation' | 'closed' | 'indicted' | 'transferred';
-const investigating: State[] = ['registered', 'under_investigation'];
+  | 'registered'
+  | 'under_investigation'
+  | 'mediation_offered'
+  | 'in_mediation'
+  | 'mediation_agreed'
+  | 'closed'
+  | 'indicted'
+  | 'transferred';
+/** The investigation goes on while mediation is only offered (consents are being sought). */
+const investigating: State[] = ['registered', 'under_investigation', 'mediation_offered'];
+const open: State[] = [...investigating, 'in_mediation', 'mediation_agreed'];
 const prosecutors = ['prosecutor', 'chief_prosecutor'] as const;
-
-export const MEDIATION_OUTCOMES = ['agreement_fulfilled', 'failed', 'declined'] as const;
+/** Art. 23: juvenile police, the counsellor or an accredited mediator conducts the mediation. */
+const mediators: readonly Role[] = [
+  'mediator',
+  'child_protection_counsellor',
+  'police_investigator',
+  ...prosecutors,
+];
+/** Every decision on a juvenile file waits for a verified age and the social research report. */
+const decisionGuards = [juvenileGuards.ageVerified, juvenileGuards.socialReportOnFile];
+const DECLINING_PARTIES = ['juvenile', 'guardian', 'victim'] as const;
 
 export const prosecutionFile = defineCaseType<State>({
   caseType: 'prosecution_file',
@@ -36,7 +72,12 @@ export const prosecutionFile = defineCaseType<State>({
   states: {
     registered: { labels: { ar: 'مسجّل', en: 'Registered' } },
     under_investigation: { labels: { ar: 'قيد التحقيق', en: 'Under investigation' } },
+    mediation_offered: { labels: { ar: 'عُرضت الوساطة', en: 'Mediation offered' } },
     in_mediation: { labels: { ar: 'في الوساطة', en: 'In mediation' }, isSuspended: true },
+    mediation_agreed: {
+      labels: { ar: 'تنفيذ اتفاق الوساطة', en: 'Mediation agreement in force' },
+      isSuspended: true,
+    },
     closed: { labels: { ar: 'محفوظ', en: 'Closed (حفظ)' }, isFinal: true, isDisposed: true },
     indicted: {
       labels: { ar: 'صدرت لائحة اتهام', en: 'Indicted' },
@@ -71,7 +112,7 @@ export const prosecutionFile = defineCaseType<State>({
       en: 'Court extension of detention',
     }),
     release: releaseEvent(investigating, prosecutors),
-    reassign: reassignEvent([...investigating, 'in_mediation'], ['chief_prosecutor']),
+    reassign: reassignEvent(open, ['chief_prosecutor']),
     close_file: defineEvent({
       labels: { ar: 'حفظ الملف', en: 'Close the file (حفظ)' },
       from: investigating,
@@ -84,42 +125,170 @@ export const prosecutionFile = defineCaseType<State>({
         },
         { additionalProperties: false },
       ),
+      guards: decisionGuards,
       action: 'decision.record',
       actionParams: { decision: 'close' },
       effects: [{ kind: 'complete_deadlines', names: ['decide_file'] }],
     }),
-    refer_to_mediation: defineEvent({
-      labels: { ar: 'إحالة إلى الوساطة', en: 'Refer to mediation' },
+    offer_mediation: defineEvent({
+      labels: { ar: 'عرض الوساطة', en: 'Offer mediation' },
       from: ['under_investigation'],
-      to: 'in_mediation',
+      to: 'mediation_offered',
       roles: prosecutors,
-      payload: Type.Object(
-        { mediatorName: Type.String({ minLength: 1, maxLength: 200 }) },
-        { additionalProperties: false },
-      ),
-      guards: [guards.hasAccused],
+      payload: NotePayload,
+      guards: [guards.hasAccused, juvenileGuards.ageVerified],
+      action: 'mediation.record',
+      actionParams: { status: 'offered' },
     }),
-    record_mediation_outcome: defineEvent({
-      labels: { ar: 'تسجيل نتيجة الوساطة', en: 'Record the mediation outcome' },
-      from: ['in_mediation'],
+    decline_mediation: defineEvent({
+      labels: { ar: 'تسجيل رفض الوساطة', en: 'Record that mediation was declined' },
+      from: ['mediation_offered'],
       to: 'under_investigation',
       roles: prosecutors,
       payload: Type.Object(
         {
-          outcome: Type.Enum(MEDIATION_OUTCOMES),
-          note: Type.Optional(Type.String({ maxLength: 4000 })),
+          declinedBy: Type.Enum(DECLINING_PARTIES),
+          note: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })),
         },
         { additionalProperties: false },
       ),
+      action: 'mediation.record',
+      actionParams: { status: 'declined' },
     }),
-    close_after_mediation: defineEvent({
-      labels: { ar: 'حفظ بعد نجاح الوساطة', en: 'Close after successful mediation' },
+    refer_to_mediation: defineEvent({
+      labels: {
+        ar: 'تسجيل الموافقات والإحالة إلى الوسيط',
+        en: 'Record the consents and refer to the mediator',
+      },
+      from: ['mediation_offered'],
+      to: 'in_mediation',
+      roles: prosecutors,
+      payload: ReferToMediationPayload,
+      guards: [mediationGuards.consents],
+      action: 'mediation.record',
+      actionParams: { status: 'in_mediation' },
+      effects: [
+        {
+          kind: 'deadline',
+          name: 'mediation_session',
+          labels: { ar: 'عقد جلسة الوساطة', en: 'Hold the mediation session' },
+          due: { kind: 'working_days', days: 10 },
+          assignee: { kind: 'payload_user', field: 'mediatorUserId' },
+          priority: 'high',
+        },
+      ],
+    }),
+    record_mediation_agreement: defineEvent({
+      labels: { ar: 'تسجيل اتفاق الوساطة', en: 'Record the mediation agreement' },
       from: ['in_mediation'],
+      to: 'mediation_agreed',
+      roles: mediators,
+      payload: MediationAgreementPayload,
+      // The dates (signed not in the future, compliance after signing) are checked by the server
+      // as malformed input (400), like every other pair of contradictory dates.
+      guards: [mediationGuards.noPlacement],
+      action: 'mediation.record',
+      actionParams: { status: 'agreed' },
+      effects: [
+        { kind: 'complete_deadlines', names: ['mediation_session'] },
+        {
+          kind: 'deadline',
+          name: 'mediation_compliance',
+          labels: { ar: 'متابعة تنفيذ اتفاق الوساطة', en: 'Check compliance with the agreement' },
+          due: { kind: 'payload_date', field: 'complianceDueDate' },
+          assignee: { kind: 'case_assignee' },
+          priority: 'normal',
+        },
+      ],
+    }),
+    record_mediation_failure: defineEvent({
+      labels: { ar: 'تسجيل فشل الوساطة', en: 'Record that mediation failed' },
+      from: ['in_mediation'],
+      to: 'under_investigation',
+      roles: mediators,
+      payload: ReasonPayload,
+      action: 'mediation.record',
+      actionParams: { status: 'failed' },
+      effects: [{ kind: 'complete_deadlines', names: ['mediation_session'] }],
+    }),
+    record_mediation_fulfilled: defineEvent({
+      labels: {
+        ar: 'تنفيذ اتفاق الوساطة وحفظ الملف',
+        en: 'Agreement fulfilled: close the file (diversion)',
+      },
+      from: ['mediation_agreed'],
       to: 'closed',
       roles: prosecutors,
       payload: NotePayload,
+      guards: decisionGuards,
+      action: 'mediation.record',
+      actionParams: { status: 'fulfilled' },
+      effects: [{ kind: 'complete_deadlines', names: ['mediation_compliance', 'decide_file'] }],
+    }),
+    record_mediation_breach: defineEvent({
+      labels: {
+        ar: 'الإخلال باتفاق الوساطة وإعادة الملف للتحقيق',
+        en: 'Agreement breached: back to the investigation',
+      },
+      from: ['mediation_agreed'],
+      to: 'under_investigation',
+      roles: prosecutors,
+      payload: ReasonPayload,
+      action: 'mediation.record',
+      actionParams: { status: 'failed' },
+      effects: [{ kind: 'complete_deadlines', names: ['mediation_compliance'] }],
+    }),
+    instruct_counsellor: defineEvent({
+      labels: {
+        ar: 'تكليف مرشد حماية الطفولة بالبحث الاجتماعي',
+        en: 'Instruct a child protection counsellor (social research report)',
+      },
+      from: open,
+      roles: prosecutors,
+      payload: InstructCounsellorPayload,
+      guards: [juvenileGuards.juvenileFile],
+      action: 'counsellor.instruct',
+      effects: [
+        {
+          kind: 'deadline',
+          name: 'social_research_report',
+          labels: { ar: 'إعداد تقرير البحث الاجتماعي', en: 'Write the social research report' },
+          due: { kind: 'payload_date', field: 'dueDate' },
+          assignee: { kind: 'payload_user', field: 'counsellorUserId' },
+          priority: 'high',
+        },
+      ],
+    }),
+    submit_social_report: defineEvent({
+      labels: { ar: 'إيداع تقرير البحث الاجتماعي', en: 'Submit the social research report' },
+      from: open,
+      roles: ['child_protection_counsellor'],
+      payload: SocialReportPayload,
+      action: 'counsellor.report',
+    }),
+    override_social_report: overrideSocialReportEvent(open, prosecutors),
+    override_age_verification: defineEvent({
+      labels: {
+        ar: 'المتابعة دون إثبات العمر (مسبب)',
+        en: 'Proceed without a verified age (justified)',
+      },
+      from: open,
+      roles: prosecutors,
+      payload: JustificationPayload,
+    }),
+    refer_to_child_protection: defineEvent({
+      labels: {
+        ar: 'إحالة الطفل دون 12 إلى حماية الطفولة وحفظ الملف',
+        en: 'Refer the child under 12 to child protection and close the file',
+      },
+      from: investigating,
+      to: 'closed',
+      roles: prosecutors,
+      payload: ReferPayload('socialServicesId', 'institution:social_services'),
+      guards: [juvenileGuards.accusedUnderTwelve],
       action: 'decision.record',
       actionParams: { decision: 'close' },
+      effects: [{ kind: 'complete_deadlines', names: ['decide_file'] }],
     }),
     indict: defineEvent({
       labels: { ar: 'إصدار لائحة اتهام', en: 'Indict (لائحة اتهام)' },
@@ -140,6 +309,8 @@ export const prosecutionFile = defineCaseType<State>({
       ),
       guards: [
         guards.hasCharges,
+        ...decisionGuards,
+        juvenileGuards.mediationOffered,
         {
           code: 'CHARGE_NOT_PENDING',
           message: {
@@ -196,12 +367,21 @@ export const prosecutionFile = defineCaseType<State>({
     }),
   },
   fields: {
+    // The counsellor and the mediator see who the file is about and what happened: their report
+    // and their session need it. They never see the investigation notes.
     summary: {
-      read: ['prosecutor', 'chief_prosecutor', 'judge'],
+      read: ['prosecutor', 'chief_prosecutor', 'judge', 'child_protection_counsellor', 'mediator'],
       write: ['prosecutor', 'chief_prosecutor'],
     },
     parties: {
-      read: ['prosecutor', 'chief_prosecutor', 'judge', 'lawyer'],
+      read: [
+        'prosecutor',
+        'chief_prosecutor',
+        'judge',
+        'lawyer',
+        'child_protection_counsellor',
+        'mediator',
+      ],
       write: ['prosecutor', 'chief_prosecutor'],
     },
     investigation_notes: {

@@ -6,7 +6,12 @@
 import type { CourtLevel } from '../organisation/institutions';
 import type { OffenceClass } from '../workflow/facts';
 
-export function competentCourtLevels(classes: readonly OffenceClass[]): readonly CourtLevel[] {
+export function competentCourtLevels(
+  classes: readonly OffenceClass[],
+  options: { juvenile?: boolean } = {},
+): readonly CourtLevel[] {
+  // A juvenile is tried by the juvenile court whatever the offence (Decree-Law 4/2016).
+  if (options.juvenile) return ['juvenile'];
   if (classes.includes('felony')) return ['first_instance', 'grand_felonies'];
   return ['magistrate'];
 }

@@ -50,6 +50,21 @@ export const DEFAULT_DETENTION_RULES: DetentionRules = {
   maxTotalMonths: 6,
 };
 
+/**
+ * Shorter limits for a juvenile (Decree-Law 4/2016: detention only as a last resort, for the
+ * shortest time). Model defaults to be confirmed against the decree-law by each deployment: police
+ * 24 h, prosecution 24 h, court 10 days at a time and 30 in all, 3 months overall. Configurable
+ * with QADIYA_JUVENILE_DETENTION_RULES.
+ */
+export const DEFAULT_JUVENILE_DETENTION_RULES: DetentionRules = {
+  authorities: {
+    police: { unit: 'hours', maxPerOrder: 24, maxCumulative: 24 },
+    prosecution: { unit: 'hours', maxPerOrder: 24, maxCumulative: 24 },
+    court: { unit: 'days', maxPerOrder: 10, maxCumulative: 30 },
+  },
+  maxTotalMonths: 3,
+};
+
 export interface PreviousDetentionOrder {
   authority: DetentionAuthority;
   startsAt: Date;

@@ -37,9 +37,20 @@ const DETENTION = { open: uuid(61) };
 type Party = CaseFacts['parties'][number];
 type Charge = CaseFacts['charges'][number];
 
-const accusedParty: Party = { id: PARTY.accused, personId: PERSON.accused, role: 'accused' };
-const victimParty: Party = { id: PARTY.victim, personId: PERSON.victim, role: 'victim' };
-const witnessParty: Party = { id: PARTY.witness, personId: PERSON.witness, role: 'witness' };
+const ADULT = { dateOfBirth: '1990-05-14', ageStatus: 'adult' } as const;
+const accusedParty: Party = {
+  id: PARTY.accused,
+  personId: PERSON.accused,
+  role: 'accused',
+  ...ADULT,
+};
+const victimParty: Party = { id: PARTY.victim, personId: PERSON.victim, role: 'victim', ...ADULT };
+const witnessParty: Party = {
+  id: PARTY.witness,
+  personId: PERSON.witness,
+  role: 'witness',
+  ...ADULT,
+};
 
 function pendingCharge(id: string, offenceClass: Charge['offenceClass'] = 'misdemeanour'): Charge {
   return { id, partyId: PARTY.accused, offenceClass, disposition: 'pending' };
@@ -562,6 +573,7 @@ describe('availableEvents and eventsAllowedInState', () => {
     expect(judge.sort()).toEqual([
       'adjourn_hearing',
       'hold_hearing',
+      'override_social_report',
       'reassign',
       'record_judgment',
       'schedule_hearing',
@@ -578,6 +590,7 @@ describe('availableEvents and eventsAllowedInState', () => {
       'add_party',
       'adjourn_hearing',
       'hold_hearing',
+      'override_social_report',
       'reassign',
       'record_judgment',
       'schedule_hearing',

@@ -46,6 +46,9 @@ export const ACTION_FIELDS: Readonly<Record<CaseAction, string>> = {
   'judgment.record': 'judgment',
   'decision.record': 'decision',
   'assignment.change': 'assignment',
+  'mediation.record': 'mediation',
+  'counsellor.instruct': 'social_report',
+  'counsellor.report': 'social_report',
 };
 
 export function findEvent(

@@ -2,6 +2,7 @@
  * What guards may know about a file when an event is fired. The server loads these facts in the
  * same transaction as the event, so a guard never decides on stale data.
  */
+import type { AgeStatus, MediationStatus } from '../justice/juvenile';
 import type { Role } from '../organisation/roles';
 
 export type PartyRole =
@@ -18,7 +19,17 @@ export interface CaseFacts {
   now: Date;
   /** The actor's roles that count for this file. */
   actorRoles: readonly Role[];
-  parties: readonly { id: string; personId: string; role: PartyRole }[];
+  /** The file's incident date (`YYYY-MM-DD`), when known. */
+  incidentDate: string | null;
+  parties: readonly {
+    id: string;
+    personId: string;
+    role: PartyRole;
+    /** The person's date of birth (`YYYY-MM-DD`), when known. */
+    dateOfBirth: string | null;
+    /** Age status on the party's offence date (justice/juvenile.ts), as the server derived it. */
+    ageStatus: AgeStatus;
+  }[];
   charges: readonly {
     id: string;
     partyId: string;
@@ -38,6 +49,14 @@ export interface CaseFacts {
   }[];
   /** Deadlines of this file not yet completed. */
   openDeadlines: readonly { name: string; dueAt: Date }[];
+  /** An accused was a child at the offence (juvenile rules apply). */
+  isJuvenileFile: boolean;
+  /** Where the matter stands on mediation (this file's, or for a court, the prosecution's). */
+  mediationStatus: MediationStatus | null;
+  /** Event names already recorded on this file. */
+  recordedEvents: readonly string[];
+  /** Event names recorded on any file of the same matter (this one included). */
+  matterRecordedEvents: readonly string[];
 }
 
 export function emptyFacts(caseType: string, state: string, now: Date): CaseFacts {
@@ -51,5 +70,10 @@ export function emptyFacts(caseType: string, state: string, now: Date): CaseFact
     detentions: [],
     hearings: [],
     openDeadlines: [],
+    incidentDate: null,
+    isJuvenileFile: false,
+    mediationStatus: null,
+    recordedEvents: [],
+    matterRecordedEvents: [],
   };
 }

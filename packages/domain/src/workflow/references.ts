@@ -20,11 +20,15 @@ export const REFERENCE_KINDS = [
   /** Looked up on the server. */
   'judge',
   'user',
+  /** A child protection counsellor, or a mediator (mediator, counsellor), of any institution. */
+  'counsellor',
+  'mediator',
   'person',
   'offence',
   'institution:court',
   'institution:prosecution_office',
   'institution:correction_centre',
+  'institution:social_services',
 ] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 

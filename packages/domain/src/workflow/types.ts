@@ -45,11 +45,18 @@ export type CaseAction =
   | 'hearing.hold'
   | 'judgment.record'
   | 'decision.record'
-  | 'assignment.change';
+  | 'assignment.change'
+  | 'mediation.record'
+  | 'counsellor.instruct'
+  | 'counsellor.report';
 
 /** Who a deadline or task goes to. */
 export type Assignee =
-  { kind: 'case_assignee' } | { kind: 'role_at_institution'; role: Role } | { kind: 'actor' };
+  | { kind: 'case_assignee' }
+  | { kind: 'role_at_institution'; role: Role }
+  | { kind: 'actor' }
+  /** The user named by a payload field (the counsellor instructed, the mediator chosen). */
+  | { kind: 'payload_user'; field: string };
 
 /** When a deadline falls. */
 export type Due =

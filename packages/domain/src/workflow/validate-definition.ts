@@ -89,6 +89,11 @@ function effectProblems(
       if (effect.due.kind === 'payload_date' && !hasField(effect.due.field)) {
         return [`${at}: deadline ${effect.name} reads missing payload field ${effect.due.field}`];
       }
+      if (effect.assignee.kind === 'payload_user' && !hasField(effect.assignee.field)) {
+        return [
+          `${at}: deadline ${effect.name} is assigned to missing payload field ${effect.assignee.field}`,
+        ];
+      }
       return [];
     case 'complete_deadlines':
       return [];

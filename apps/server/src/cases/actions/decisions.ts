@@ -9,6 +9,17 @@ import { invalidField } from '../../http/validation';
 import type { ActionHandler } from './action-context';
 
 export const recordDecision: ActionHandler = async ({ trx, file, payload, params, now }) => {
+  if (typeof payload.socialServicesId === 'string') {
+    // A child under 12 is closed here and handed to a child protection office (social services).
+    const office = await trx
+      .selectFrom('institutions')
+      .select(['kind', 'is_active'])
+      .where('id', '=', payload.socialServicesId)
+      .executeTakeFirst();
+    if (office?.kind !== 'social_services' || !office.is_active) {
+      throw invalidField('payload.socialServicesId', 'no such social services institution');
+    }
+  }
   if (params.decision === 'close') {
     await trx
       .updateTable('charges')
@@ -35,7 +46,10 @@ export const recordDecision: ActionHandler = async ({ trx, file, payload, params
     .executeTakeFirst();
   if (court?.kind !== 'court' || !court.is_active)
     throw invalidField('payload.courtId', 'no such court');
-  const levels = competentCourtLevels(chosen.map((c) => c.offence_class));
+  const levels = competentCourtLevels(
+    chosen.map((c) => c.offence_class),
+    { juvenile: file.is_juvenile },
+  );
   if (!court.court_level || !levels.includes(court.court_level)) {
     throw ruleViolation(
       'COURT_NOT_COMPETENT',

@@ -7,6 +7,8 @@
 import {
   checkDetentionOrder,
   DEFAULT_DETENTION_RULES,
+  DEFAULT_JUVENILE_DETENTION_RULES,
+  type DetentionFacility,
   type DetentionAuthority,
   type DetentionRules,
 } from '@qadiya/domain';
@@ -23,6 +25,12 @@ import {
 /** The rule table in force. One place to plug in a jurisdiction's own limits. */
 export const detentionRules: DetentionRules = DEFAULT_DETENTION_RULES;
 
+/** The table that applies to a detention: a juvenile's limits are shorter. */
+function rulesFor(isJuvenile: boolean, configured: DetentionRules | null): DetentionRules {
+  if (!isJuvenile) return detentionRules;
+  return configured ?? DEFAULT_JUVENILE_DETENTION_RULES;
+}
+
 export const DETENTION_DEADLINE = {
   name: 'detention_expiry',
   title: { ar: 'انتهاء مدة التوقيف', en: 'Detention expires' },
@@ -31,6 +39,16 @@ export const DETENTION_DEADLINE = {
 const AUTHORITIES: readonly DetentionAuthority[] = ['police', 'prosecution', 'court'];
 
 export const arrest: ActionHandler = async ({ trx, file, payload }) => {
+  // The engine's guards have refused a child under 12, an unjustified juvenile detention and a
+  // juvenile among adults; the row records the juvenile flag so the rule table and the indicators
+  // follow the detention whatever happens to the person record later.
+  const party = await trx
+    .selectFrom('parties')
+    .select('age_status')
+    .where('id', '=', payload.partyId as string)
+    .where('case_id', '=', file.id)
+    .executeTakeFirstOrThrow();
+  const isJuvenile = party.age_status === 'juvenile';
   await trx
     .insertInto('detentions')
     .values({
@@ -38,6 +56,11 @@ export const arrest: ActionHandler = async ({ trx, file, payload }) => {
       party_id: payload.partyId as string,
       arrested_at: new Date(payload.arrestedAt as string),
       place: (payload.place as string | undefined) ?? null,
+      facility: (payload.facility as DetentionFacility | undefined) ?? null,
+      is_juvenile: isJuvenile,
+      last_resort_justification: isJuvenile
+        ? ((payload.lastResortJustification as string | undefined) ?? null)
+        : null,
     })
     .execute();
 };
@@ -54,17 +77,20 @@ export const orderDetention: ActionHandler = async (context) => {
     .select(['id', 'authority', 'starts_at', 'expires_at'])
     .where('detention_id', '=', detention.id)
     .execute();
-  const check = checkDetentionOrder(detentionRules, {
-    authority,
-    duration: payload.duration as number,
-    arrestedAt: detention.arrested_at,
-    previousOrders: previous.map((o) => ({
-      authority: o.authority,
-      startsAt: o.starts_at,
-      expiresAt: o.expires_at,
-    })),
-    now,
-  });
+  const check = checkDetentionOrder(
+    rulesFor(detention.is_juvenile, ctx.config.juvenileDetentionRules),
+    {
+      authority,
+      duration: payload.duration as number,
+      arrestedAt: detention.arrested_at,
+      previousOrders: previous.map((o) => ({
+        authority: o.authority,
+        startsAt: o.starts_at,
+        expiresAt: o.expires_at,
+      })),
+      now,
+    },
+  );
   if (!check.ok) throw ruleViolation(check.code, check.message, check.details);
   const order = await trx
     .insertInto('detention_orders')
@@ -126,7 +152,7 @@ export const release: ActionHandler = async (context) => {
 async function openDetention({ trx, file }: ActionContext, detentionId: string) {
   const detention = await trx
     .selectFrom('detentions')
-    .select(['id', 'arrested_at'])
+    .select(['id', 'arrested_at', 'is_juvenile'])
     .where('id', '=', detentionId)
     .where('case_id', '=', file.id)
     .where('released_at', 'is', null)

@@ -1,6 +1,8 @@
 /** Every CaseAction's implementation. The record type makes a missing one a compile error. */
 import type { ActionHandlers } from './action-context';
+import { instructCounsellor, submitSocialReport } from './counsellor';
 import { recordDecision } from './decisions';
+import { recordMediation } from './mediation';
 import { arrest, orderDetention, release } from './detention';
 import { adjournHearing, holdHearing, scheduleHearing } from './hearings';
 import { recordJudgment } from './judgments';
@@ -19,4 +21,7 @@ export const ACTION_HANDLERS: ActionHandlers = {
   'hearing.adjourn': adjournHearing,
   'hearing.hold': holdHearing,
   'judgment.record': recordJudgment,
+  'mediation.record': recordMediation,
+  'counsellor.instruct': instructCounsellor,
+  'counsellor.report': submitSocialReport,
 };

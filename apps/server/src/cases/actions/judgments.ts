@@ -6,18 +6,20 @@
  * cancelled, which frees the judges and the room.
  */
 import { sql } from 'kysely';
-import type { ChargeDisposition } from '@qadiya/domain';
+import { localDateString, type ChargeDisposition } from '@qadiya/domain';
+import { AppError } from '../../http/errors';
 import { invalidField } from '../../http/validation';
 import type { ActionHandler } from './action-context';
 
 interface ChargeJudgment {
   chargeId: string;
   outcome: Extract<ChargeDisposition, 'convicted' | 'acquitted' | 'dismissed'>;
+  sentence?: string;
   custodialMonths?: number;
   fineAmount?: number;
 }
 
-export const recordJudgment: ActionHandler = async ({ trx, file, payload, now }) => {
+export const recordJudgment: ActionHandler = async ({ trx, ctx, file, payload, now }) => {
   const pronouncedAt = new Date(payload.pronouncedAt as string);
   if (pronouncedAt.getTime() > now.getTime() + 60_000) {
     throw invalidField('payload.pronouncedAt', 'is in the future');
@@ -25,7 +27,7 @@ export const recordJudgment: ActionHandler = async ({ trx, file, payload, now })
   const judgments = payload.judgments as ChargeJudgment[];
   judgments.forEach((judgment, index) => {
     if (judgment.outcome === 'convicted') return;
-    for (const field of ['custodialMonths', 'fineAmount'] as const) {
+    for (const field of ['sentence', 'custodialMonths', 'fineAmount'] as const) {
       if (judgment[field] !== undefined) {
         throw invalidField(
           `payload.judgments.${index}.${field}`,
@@ -34,6 +36,30 @@ export const recordJudgment: ActionHandler = async ({ trx, file, payload, now })
       }
     }
   });
+  // A judgment cannot come before the offence it judges: such dates contradict each other.
+  const judgedOn = localDateString(pronouncedAt, ctx.config.timeZone);
+  const offenceAfter = await trx
+    .selectFrom('charges')
+    .select(['id', 'incident_date'])
+    .where('case_id', '=', file.id)
+    .where(
+      'id',
+      'in',
+      judgments.map((j) => j.chargeId),
+    )
+    .where('incident_date', '>', judgedOn)
+    .executeTakeFirst();
+  if (offenceAfter) {
+    throw new AppError(
+      'OFFENCE_AFTER_JUDGMENT',
+      `The offence of a judged charge (${offenceAfter.incident_date ?? ''}) is after the judgment (${judgedOn})`,
+      {
+        chargeId: offenceAfter.id,
+        offenceDate: offenceAfter.incident_date,
+        judgmentDate: judgedOn,
+      },
+    );
+  }
   for (const judgment of judgments) {
     await trx
       .updateTable('charges')

@@ -1,4 +1,5 @@
 /** party.add and charge.add: who is in the file, and what each accused is charged with. */
+import { localDateString } from '@qadiya/domain';
 import { AppError } from '../../http/errors';
 import { invalidField } from '../../http/validation';
 import type { ActionHandler } from './action-context';
@@ -35,7 +36,7 @@ export const addParty: ActionHandler = async ({ trx, file, payload, now }) => {
     .execute();
 };
 
-export const addCharge: ActionHandler = async ({ trx, file, payload, now }) => {
+export const addCharge: ActionHandler = async ({ trx, ctx, file, payload, now }) => {
   const offence = await trx
     .selectFrom('offences')
     .select(['id', 'is_active'])
@@ -43,6 +44,10 @@ export const addCharge: ActionHandler = async ({ trx, file, payload, now }) => {
     .executeTakeFirst();
   if (!offence?.is_active)
     throw invalidField('payload.offenceId', 'no such offence in the catalogue');
+  const incidentDate = payload.incidentDate as string | undefined;
+  if (incidentDate && incidentDate > localDateString(now, ctx.config.timeZone)) {
+    throw invalidField('payload.incidentDate', 'is in the future');
+  }
   await trx
     .insertInto('charges')
     .values({

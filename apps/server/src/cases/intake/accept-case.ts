@@ -9,7 +9,7 @@ import { AppError, notFound, staleVersion } from '../../http/errors';
 import { invalidField } from '../../http/validation';
 import { actorUserIdForFk } from '../../policy/actor';
 import { auditActor, type UseCaseContext } from '../../use-case-context';
-import { assignLeadByRotation, leadRoleFor } from '../case-assignment';
+import { addTeamMember, assignLeadByRotation, leadRoleFor } from '../case-assignment';
 import { requireCaseAccess } from '../case-access';
 import { numberFile } from '../case-numbering';
 import { appendEvent, findCaseById, lockCase } from '../cases.repository';
@@ -21,12 +21,13 @@ async function openInboxFile(ctx: UseCaseContext, caseId: string, version: numbe
   if (!found) throw notFound('Case', caseId);
   const access = await requireCaseAccess(ctx, found);
   const definition = definitionOf(found);
-  if (!access.roles.some((role) => definition.acceptingRoles.includes(role))) {
+  const acceptingRole = access.roles.find((role) => definition.acceptingRoles.includes(role));
+  if (!acceptingRole) {
     throw new AppError('ROLE_NOT_PERMITTED', 'Your role may not accept or return this file', {
       requiredRoles: definition.acceptingRoles,
     });
   }
-  return { found, definition, version };
+  return { found, definition, version, acceptingRole };
 }
 
 async function lockPending(
@@ -64,7 +65,7 @@ export async function acceptCase(
   caseId: string,
   input: { version: number; unitId?: string | null | undefined },
 ) {
-  const { definition } = await openInboxFile(ctx, caseId, input.version);
+  const { definition, acceptingRole } = await openInboxFile(ctx, caseId, input.version);
   return ctx.db.transaction().execute(async (trx) => {
     const file = await lockPending(trx, caseId, input.version);
     const now = ctx.origin.occurredAt;
@@ -126,6 +127,18 @@ export async function acceptCase(
       now,
       reason: 'accepted from inbox',
     });
+    // Whoever takes a restricted file in keeps working on it (the clerk schedules its hearings): they
+    // join its team, the only way they may open it once it has left the inbox.
+    if (accepted.confidentiality !== 'normal' && lead !== ctx.actor.userId && !ctx.actor.isSystem) {
+      await addTeamMember(trx, {
+        caseId: file.id,
+        userId: ctx.actor.userId,
+        role: acceptingRole,
+        actor: ctx.actor,
+        now,
+        reason: 'accepted from inbox',
+      });
+    }
     await completeIntakeTask(trx, file.id, now);
     await recordAudit(trx, ctx.origin, {
       action: 'case.accepted',

@@ -32,15 +32,15 @@ export const receiveReferral: OutboxHandler = async (trx, message, services) => 
     .select(['id', 'kind'])
     .where('id', '=', refer.toInstitutionId)
     .executeTakeFirstOrThrow();
-  // A prosecution office receives into its general unit; specialised routing (juvenile, family
-  // protection) moves the file on acceptance.
-  const generalUnit =
+  // A prosecution office receives into its general unit, or its juvenile unit for a juvenile file
+  // (the acceptor may still choose another unit).
+  const receivingUnit =
     institution.kind === 'prosecution_office'
       ? await trx
           .selectFrom('institution_units')
           .select('id')
           .where('institution_id', '=', institution.id)
-          .where('kind', '=', 'general')
+          .where('kind', '=', from.is_juvenile ? 'juvenile' : 'general')
           .executeTakeFirst()
       : undefined;
   const now = services.clock.now();
@@ -51,11 +51,14 @@ export const receiveReferral: OutboxHandler = async (trx, message, services) => 
       case_type: definition.caseType,
       workflow_version: definition.version,
       institution_id: institution.id,
-      unit_id: generalUnit?.id ?? null,
+      unit_id: receivingUnit?.id ?? null,
       state: definition.initialState,
       version: 1,
       intake_status: 'pending',
       confidentiality: from.confidentiality,
+      // The ages at the offence travel with the parties: the offence is the same.
+      is_juvenile: from.is_juvenile,
+      mediation_status: null,
       summary: from.summary,
       incident_date: from.incident_date,
       referred_from_id: from.id,
@@ -151,6 +154,8 @@ async function copyPartiesAndCharges(
         person_id: party.person_id,
         role: party.role,
         relationship_to_accused: party.relationship_to_accused,
+        age_at_offence: party.age_at_offence,
+        age_status: party.age_status,
         added_at: now,
       })
       .returning('id')

@@ -44,12 +44,13 @@ describe('fields from payload schemas', () => {
     expect(byName(fields, 'summonedPartyIds')).toMatchObject({ kind: 'refList', ref: 'party' });
   });
 
-  it('turns the judgment payload into rows of charge, outcome, months and fine', () => {
+  it('turns the judgment payload into rows of charge, outcome, sentence, months and fine', () => {
     const judgments = byName(event('court_case', 'record_judgment'), 'judgments');
     expect(judgments).toMatchObject({ kind: 'objectList', minItems: 1 });
     expect(judgments?.itemFields?.map((f) => [f.name, f.kind])).toEqual([
       ['chargeId', 'ref'],
       ['outcome', 'enum'],
+      ['sentence', 'enum'],
       ['custodialMonths', 'integer'],
       ['fineAmount', 'number'],
     ]);

@@ -34,12 +34,16 @@ const actionsAr = {
   'case.received': 'ورود ملف محال',
   'case.accepted': 'قبول ملف محال',
   'case.returned': 'إعادة ملف محال',
+  'case.juvenile_status_changed': 'تغيّر صفة ملف الأحداث',
   'audit.queried': 'استعلام في سجل التدقيق',
   'system.demo_seeded': 'تحميل البيانات التجريبية',
   'system.restored': 'استعادة قاعدة البيانات من نسخة احتياطية',
   'person.created': 'تسجيل شخص',
   'person.updated': 'تصحيح بيانات شخص',
+  'person.merged': 'دمج سجل شخص مكرر',
+  'person.merge_reverted': 'التراجع عن دمج سجل شخص',
   'calendar.changed': 'تغيير تقويم أيام العمل',
+  'statistics.child_population_set': 'تحديد عدد السكان من الأطفال',
 };
 
 const actionsEn: Record<keyof typeof actionsAr, string> = {
@@ -72,12 +76,16 @@ const actionsEn: Record<keyof typeof actionsAr, string> = {
   'case.received': 'Referred file received',
   'case.accepted': 'Referred file accepted',
   'case.returned': 'Referred file returned',
+  'case.juvenile_status_changed': 'Juvenile file status changed',
   'audit.queried': 'Audit log queried',
   'system.demo_seeded': 'Demo data loaded',
   'system.restored': 'Database restored from a backup',
   'person.created': 'Person registered',
   'person.updated': 'Person record corrected',
+  'person.merged': 'Duplicate person record merged',
+  'person.merge_reverted': 'Person merge reverted',
   'calendar.changed': 'Working-day calendar changed',
+  'statistics.child_population_set': 'Child population figures set',
 };
 
 export type AuditActionCode = keyof typeof actionsAr;

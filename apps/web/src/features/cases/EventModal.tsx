@@ -3,7 +3,9 @@
  * references. Checks the schema's constraints before sending; maps the server's 400 onto fields;
  * shows a broken rule (409 with the rule's code) in the user's language; on a stale version offers
  * to reload the file while keeping everything typed (the new version is used when sending again).
- * What is typed is also kept in sessionStorage until the event is recorded.
+ * What is typed is also kept in sessionStorage until the event is recorded. An event that ends
+ * the user's own part in the file (a mediator recording a failed mediation) is recorded like any
+ * other, but the file is not shown again: the user is told, and `onAccessEnded` takes them away.
  */
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -29,7 +31,11 @@ import { clearDraft, draftKey, loadDraft, saveDraft, sessionStore } from './draf
 import { CASES } from './messages';
 import { CASE_PAYLOAD } from './payload-messages';
 import { RefPicker } from './pickers';
-import type { CasePage, EventOption } from './types';
+import type { AccessEnded, CasePage, EventAnswer, EventOption } from './types';
+
+function isAccessEnded(answer: EventAnswer): answer is AccessEnded {
+  return 'accessEnded' in answer && answer.accessEnded;
+}
 
 /** Sensible starting values: a judgment gets one row per charge before the court. */
 export function initialValues(fields: readonly FieldSpec[], page: CasePage): FormValues {
@@ -58,6 +64,7 @@ export function EventModal({
   onClose,
   onReload,
   onDone,
+  onAccessEnded,
 }: {
   page: CasePage;
   event: EventOption;
@@ -65,6 +72,8 @@ export function EventModal({
   /** Refetch the file; resolves when the new version is in `page`. */
   onReload: () => Promise<unknown>;
   onDone: (page: CasePage) => void;
+  /** The event was recorded, and the user may no longer open the file. */
+  onAccessEnded: (header: AccessEnded) => void;
 }) {
   const { t } = useTranslation([CASES, CASE_PAYLOAD, 'common']);
   const language = useLanguage();
@@ -117,12 +126,24 @@ export function EventModal({
     setFailure(null);
     setReloaded(false);
     try {
-      const next = await api.post<CasePage>(`/cases/${page.id}/events`, {
+      const next = await api.post<EventAnswer>(`/cases/${page.id}/events`, {
         event: event.name,
         version: page.version,
         payload: toPayload(fields, values),
       });
       clearDraft(sessionStore(), key);
+      if (isAccessEnded(next)) {
+        // Said at length and kept on screen longer: the file disappears from under the user.
+        notifications.show({
+          color: 'blue',
+          title: t('form.accessEndedTitle'),
+          message: t('form.accessEnded', { event: title }),
+          autoClose: 10_000,
+          'data-testid': 'event-access-ended',
+        });
+        onAccessEnded(next);
+        return;
+      }
       notifications.show({
         color: 'green',
         message: t('form.done', { event: title }),

@@ -30,7 +30,11 @@ function referenceName(
     }
     const person = page.parties?.find((p) => p.personId === id);
     if (person) return partyName(person, language);
-    const member = page.team.find((m) => m.userId === id);
+    // The mediator and the counsellors join the team, but may have left it since.
+    const member =
+      page.team.find((m) => m.userId === id) ??
+      (page.mediation?.mediator?.userId === id ? page.mediation.mediator : undefined) ??
+      page.juvenile?.socialReport.reports.find((r) => r.counsellor.userId === id)?.counsellor;
     if (member) return language === 'en' ? member.nameEn : member.nameAr;
     for (const h of page.hearings ?? []) {
       const judge = h.judges.find((j) => j.userId === id);

@@ -64,6 +64,7 @@ export const CASES = defineMessages('cases', {
         convicted: 'إدانة',
         acquitted: 'براءة',
         dismissed: 'ردّ',
+        diverted: 'انتهت بالوساطة (تحويل)',
       },
     },
     detention: {
@@ -136,6 +137,8 @@ export const CASES = defineMessages('cases', {
       draftRestored: 'استُعيدت مسودة غير مرسلة لهذا النموذج.',
       discardDraft: 'تجاهل المسودة',
       done: 'تم: {{event}}',
+      accessEndedTitle: 'خرج الملف من يدك',
+      accessEnded: 'سُجّل «{{event}}». انتهى دورك في هذا الملف فلم يعد متاحاً لك، فأُعدت إلى مهامك.',
       ruleViolation: 'رفض الإجراء: {{message}}',
       staleReloaded: 'أعيد تحميل الملف. راجع النموذج ثم أرسله مجدداً.',
       noFields: 'لا يحتاج هذا الإجراء إلى بيانات. اضغط «تنفيذ» للتأكيد.',
@@ -143,6 +146,11 @@ export const CASES = defineMessages('cases', {
       hours: 'ساعة',
     },
     loadFailed: 'تعذّر فتح الملف.',
+    refused: {
+      title: 'لا يحق لك الاطلاع على هذا الملف',
+      body: 'لا يطّلع على الملف إلا المكلفون به، وقد سُجّلت هذه المحاولة في سجل التدقيق. إن كان يجب أن يكون متاحاً لك، فاطلب تكليفك به ممن يوزّع الملفات في جهتك.',
+      home: 'العودة إلى مهامي',
+    },
   },
   en: {
     title: 'File {{number}}',
@@ -206,6 +214,7 @@ export const CASES = defineMessages('cases', {
         convicted: 'Convicted',
         acquitted: 'Acquitted',
         dismissed: 'Dismissed',
+        diverted: 'Diverted (mediation)',
       },
     },
     detention: {
@@ -278,6 +287,9 @@ export const CASES = defineMessages('cases', {
       draftRestored: 'An unsent draft of this form was restored.',
       discardDraft: 'Discard the draft',
       done: 'Done: {{event}}',
+      accessEndedTitle: 'The file has left your hands',
+      accessEnded:
+        '“{{event}}” was recorded. Your part in this file has ended, so it is no longer open to you: back to My work.',
       ruleViolation: 'Refused: {{message}}',
       staleReloaded: 'The file was reloaded. Check the form, then send it again.',
       noFields: 'This action needs no details. Press “Submit” to confirm.',
@@ -285,5 +297,10 @@ export const CASES = defineMessages('cases', {
       hours: 'hours',
     },
     loadFailed: 'The file could not be opened.',
+    refused: {
+      title: 'You may not open this file',
+      body: 'A file is open only to those assigned to it, and this attempt was recorded in the audit log. If it should be open to you, ask whoever assigns the files at your institution to assign you.',
+      home: 'Back to my work',
+    },
   },
 });

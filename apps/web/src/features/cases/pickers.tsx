@@ -1,7 +1,8 @@
 /**
  * The pickers of the event forms: what a uuid field names, chosen by its human name. Things on
  * the file (parties, detentions, hearings, charges) come from the case page already loaded;
- * judges, staff, institutions, offences and persons are looked up on the server.
+ * judges, staff, counsellors and mediators, institutions, offences and persons are looked up on
+ * the server.
  */
 import { Alert, Checkbox, NativeSelect, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -110,6 +111,21 @@ interface Offence {
   titleAr: string;
   titleEn: string;
 }
+/** A counsellor or mediator (`GET /lookups/case-workers`), who may work from any institution. */
+interface CaseWorker {
+  id: string;
+  username: string;
+  displayNameAr: string;
+  displayNameEn: string;
+  role: string;
+  institution: { id: string; code: string; nameAr: string; nameEn: string };
+}
+
+/** Reference kinds that name a child protection counsellor or a mediator. */
+const CASE_WORKER_KINDS = ['counsellor', 'mediator'] as const;
+const isCaseWorkerKind = (kind: string): kind is (typeof CASE_WORKER_KINDS)[number] =>
+  (CASE_WORKER_KINDS as readonly string[]).includes(kind);
+
 interface Person {
   id: string;
   fullNameAr: string;
@@ -169,6 +185,14 @@ function useLookupChoices(
       }),
     enabled: kind === 'user' && role !== null,
   });
+  const caseWorkerKind = isCaseWorkerKind(kind) ? kind : null;
+  const caseWorkers = useQuery({
+    queryKey: ['lookups', 'case-workers', caseWorkerKind],
+    queryFn: () =>
+      api.get<{ items: CaseWorker[] }>('/lookups/case-workers', { kind: caseWorkerKind }),
+    enabled: caseWorkerKind !== null,
+    staleTime: 60_000,
+  });
   const offences = useQuery({
     queryKey: ['offences', 'all'],
     queryFn: () => api.get<Page<Offence>>('/offences', { limit: 500 }),
@@ -191,6 +215,17 @@ function useLookupChoices(
     return {
       choices: staff.data?.items.map((u) => ({ value: u.userId, label: name(u) })) ?? null,
       error: staff.error ?? ownInstitution.error,
+    };
+  }
+  if (caseWorkerKind !== null) {
+    // The institution tells two people of the same name apart, and says where they work.
+    return {
+      choices:
+        caseWorkers.data?.items.map((w) => ({
+          value: w.id,
+          label: `${language === 'en' ? w.displayNameEn : w.displayNameAr} · ${name(w.institution)}`,
+        })) ?? null,
+      error: caseWorkers.error,
     };
   }
   if (kind === 'offence') {
@@ -306,7 +341,8 @@ export function RefPicker({ page, ...props }: RefFieldProps & { page: CasePage }
       </Checkbox.Group>
     );
   }
-  if (kind === 'offence') {
+  // Long lists (the offence catalogue, every counsellor or mediator) are searched by typing.
+  if (kind === 'offence' || isCaseWorkerKind(kind)) {
     return (
       <Select
         label={props.label}

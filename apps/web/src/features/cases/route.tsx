@@ -1,14 +1,16 @@
 /**
- * The case page (/cases/:caseId): the file's header, its parties, charges, detention, hearings,
- * deadlines and linked files, the timeline, and one button per event the user may fire now, each
- * opening a form generated from the event's payload schema.
+ * The case page (/cases/:caseId): the file's header, its parties, charges, mediation, social
+ * research report, detention, hearings, deadlines and linked files, the timeline, and one button
+ * per event the user may fire now, each opening a form generated from the event's payload schema.
+ * An event that ends the user's own part in the file takes them back to their work queue.
  */
-import { Badge, Button, Grid, Group, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Stack, Text } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import { api } from '../../api/client';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, ApiError } from '../../api/client';
 import { useLanguage } from '../../app/use-language';
 import { ConfidentialityBadge } from '../../components/ConfidentialityBadge';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -18,6 +20,8 @@ import { QueryState } from '../../components/QueryState';
 import { formatDate } from '../../format/format';
 import { pick } from '../../i18n/i18n';
 import { EventModal } from './EventModal';
+import { JuvenileAgeNotice, JuvenileBadge } from './juvenile-parts';
+import { MediationSection, SocialReportSection } from './juvenile-sections';
 import { CASES } from './messages';
 import {
   ChargesSection,
@@ -28,7 +32,7 @@ import {
   PartiesSection,
 } from './sections';
 import { TimelineSection } from './Timeline';
-import type { CasePage, CaseTypeInfo, EventOption, Timeline } from './types';
+import type { AccessEnded, CasePage, CaseTypeInfo, EventOption, Timeline } from './types';
 
 type CaseTypeWithEvents = CaseTypeInfo & { events: EventOption[] };
 
@@ -42,13 +46,42 @@ export function Component() {
     queryFn: () => api.get<CasePage>(`/cases/${caseId}`),
     staleTime: 0,
   });
+  if (query.error instanceof ApiError && query.error.status === 403) return <CaseRefused />;
   return <QueryState query={query}>{(page) => <CaseScreen page={page} />}</QueryState>;
+}
+
+/**
+ * A file the user may not open: said in their language, with nothing of the file (not even its
+ * number) and no "try again", since the answer would be the same.
+ */
+function CaseRefused() {
+  const { t } = useTranslation(CASES);
+  return (
+    <Stack gap="md">
+      <PageTitle>{t('refused.title')}</PageTitle>
+      <Alert
+        color="red"
+        variant="light"
+        role="alert"
+        icon={<IconLock aria-hidden />}
+        data-testid="case-refused"
+      >
+        <Stack gap="xs">
+          <Text size="sm">{t('refused.body')}</Text>
+          <Anchor component={Link} to="/" size="sm" fw={500} c="red.9">
+            {t('refused.home')}
+          </Anchor>
+        </Stack>
+      </Alert>
+    </Stack>
+  );
 }
 
 function CaseScreen({ page }: { page: CasePage }) {
   const { t } = useTranslation(CASES);
   const language = useLanguage();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const [open, setOpen] = useState<EventOption | null>(null);
   const [now] = useState(() => new Date());
   const timeline = useQuery({
@@ -81,6 +114,15 @@ function CaseScreen({ page }: { page: CasePage }) {
     setOpen(null);
   }
 
+  /** The event ended the user's part in the file: home (the work queue), and forget the file. */
+  async function left(header: AccessEnded) {
+    setOpen(null);
+    await navigate('/', { replace: true });
+    // Only once the page is gone, or it would fetch the file again and be refused.
+    queryClient.removeQueries({ queryKey: ['case', header.id] });
+    await queryClient.invalidateQueries({ queryKey: ['work-queue'] });
+  }
+
   return (
     <Stack gap="md">
       <PageTitle>{heading}</PageTitle>
@@ -97,7 +139,9 @@ function CaseScreen({ page }: { page: CasePage }) {
               {pick(page.stateLabels, language)}
             </Badge>
             <ConfidentialityBadge level={page.confidentiality} />
+            <JuvenileBadge page={page} />
           </Group>
+          <JuvenileAgeNotice page={page} />
           {page.returnReason ? (
             <Text size="sm" c="orange.9">
               {t('header.returned', { reason: page.returnReason })}
@@ -145,7 +189,7 @@ function CaseScreen({ page }: { page: CasePage }) {
               <Text span fw={500} size="sm">
                 {t('header.summary')}:
               </Text>{' '}
-              {page.summary}
+              <bdi>{page.summary}</bdi>
             </Text>
           ) : null}
         </Stack>
@@ -180,6 +224,8 @@ function CaseScreen({ page }: { page: CasePage }) {
           <Stack gap="md">
             <PartiesSection page={page} />
             <ChargesSection page={page} />
+            <MediationSection page={page} />
+            <SocialReportSection page={page} now={now} />
             <DetentionSection page={page} now={now} />
             <HearingsSection page={page} />
             <DeadlinesSection page={page} now={now} />
@@ -203,6 +249,7 @@ function CaseScreen({ page }: { page: CasePage }) {
           onClose={() => setOpen(null)}
           onReload={reload}
           onDone={done}
+          onAccessEnded={(header) => void left(header)}
         />
       ) : null}
     </Stack>

@@ -8,6 +8,8 @@ import { DataTableHead } from '../../components/DataTable';
 import { LegalDate } from '../../components/LegalDate';
 import { formatDate, formatDateTime, formatNumber, formatRelative } from '../../format/format';
 import { pick } from '../../i18n/i18n';
+import { DetentionJuvenileNotes, PartyAge } from './juvenile-parts';
+import { CASE_JUVENILE } from './juvenile-messages';
 import { CASES } from './messages';
 import { partyName, partyRoleLabel } from './pickers';
 import type { CasePage, CaseTypeInfo, Detention } from './types';
@@ -96,7 +98,7 @@ function DataTable({
 }
 
 export function PartiesSection({ page }: { page: CasePage }) {
-  const { t } = useTranslation(CASES);
+  const { t } = useTranslation([CASES, CASE_JUVENILE]);
   const language = useLanguage();
   if (page.parties === null) return null;
   const parties = page.parties;
@@ -107,7 +109,13 @@ export function PartiesSection({ page }: { page: CasePage }) {
       ) : (
         <DataTable
           labelledBy="section-parties-title"
-          head={[t('party.name'), t('party.role'), t('party.sex'), t('party.dateOfBirth')]}
+          head={[
+            t('party.name'),
+            t('party.role'),
+            t('party.sex'),
+            t('party.dateOfBirth'),
+            t(`${CASE_JUVENILE}:party.age`),
+          ]}
         >
           {parties.map((p) => (
             <Table.Tr key={p.id} data-testid={`party-${p.id}`}>
@@ -131,6 +139,9 @@ export function PartiesSection({ page }: { page: CasePage }) {
               </Table.Td>
               <Table.Td>{p.sex ? t(`party.${p.sex}`) : t('party.unknown')}</Table.Td>
               <Table.Td>{p.dateOfBirth ? formatDate(p.dateOfBirth, language) : '—'}</Table.Td>
+              <Table.Td>
+                <PartyAge party={p} />
+              </Table.Td>
             </Table.Tr>
           ))}
         </DataTable>
@@ -255,6 +266,7 @@ export function DetentionSection({ page, now }: { page: CasePage; now: Date }) {
                       ) : null}
                     </Group>
                   ) : null}
+                  <DetentionJuvenileNotes detention={d} />
                   {d.releasedAt ? (
                     <Text size="sm">
                       {t('detention.released')}: <LegalDate value={d.releasedAt} withTime />

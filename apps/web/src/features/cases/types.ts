@@ -2,6 +2,7 @@
 import type { CaseHeader } from '../../api/intake';
 import type { Labels } from '../../api/types';
 import type { JsonSchema } from '../../components/forms/schema-fields';
+import type { MediationStatus, MediationStep } from './mediation-path';
 
 export interface EventOption {
   name: string;
@@ -29,7 +30,12 @@ export interface Party {
   nameLatin: string | null;
   sex: 'female' | 'male' | null;
   dateOfBirth: string | null;
+  /** Whole years on the offence date, derived by the server; null when a date is unknown. */
+  ageAtOffence: number | null;
+  ageStatus: AgeStatus;
 }
+
+export type AgeStatus = 'under_age' | 'juvenile' | 'adult' | 'unknown';
 
 export interface Charge {
   id: string;
@@ -67,7 +73,13 @@ export interface Detention {
   releaseReason: string | null;
   currentExpiry: string | null;
   orders: DetentionOrder[];
+  /** Fixed at the arrest: the detainee was a child at the offence. */
+  isJuvenile: boolean;
+  facility: DetentionFacility | null;
+  lastResortJustification: string | null;
 }
+
+export type DetentionFacility = 'police_custody' | 'juvenile_centre' | 'adult_centre';
 
 export interface Hearing {
   id: string;
@@ -110,6 +122,56 @@ export interface CaseTypeInfo {
   states: Record<string, { labels: Labels }>;
 }
 
+export interface PersonRef {
+  userId: string;
+  nameAr: string;
+  nameEn: string;
+}
+
+export interface Justified {
+  justification: string;
+  at: string;
+}
+
+export interface SocialReport {
+  id: string;
+  counsellor: PersonRef;
+  instructedAt: string;
+  dueAt: string;
+  submittedAt: string | null;
+  familySituation: string | null;
+  education: string | null;
+  health: string | null;
+  circumstances: string | null;
+  recommendation: string | null;
+  recommendationNote: string | null;
+}
+
+/** Null when the file is not a juvenile file and no accused's age is unknown. */
+export interface JuvenileInfo {
+  isJuvenileFile: boolean;
+  /** An accused's age is unknown and no override was recorded. */
+  ageToVerify: boolean;
+  ageOverride: Justified | null;
+  socialReport: {
+    status: 'not_instructed' | 'instructed' | 'submitted' | 'overridden';
+    override: Justified | null;
+    reports: SocialReport[];
+  };
+}
+
+/** Null when mediation was never offered; a court file shows its matter's prosecution file's. */
+export interface MediationInfo {
+  status: MediationStatus;
+  steps: MediationStep[];
+  mediator: PersonRef | null;
+  agreement: {
+    signedAt: string;
+    complianceDueDate: string;
+    obligations: { kind: string; detail: string }[];
+  } | null;
+}
+
 /** The case page: the header every list shows, and the file's parts. */
 export interface CasePage extends CaseHeader {
   summary: string | null;
@@ -123,7 +185,20 @@ export interface CasePage extends CaseHeader {
   deadlines: Deadline[];
   linkedFiles: LinkedFile[];
   availableEvents: EventOption[];
+  juvenile: JuvenileInfo | null;
+  mediation: MediationInfo | null;
 }
+
+/**
+ * The answer to an event after which its actor may no longer open the file (a mediator recording
+ * that the mediation failed): the event stands, and only the file's header comes back.
+ */
+export interface AccessEnded extends CaseHeader {
+  accessEnded: true;
+}
+
+/** What `POST /cases/:id/events` answers: the new case page, or the end of the actor's part. */
+export type EventAnswer = CasePage | AccessEnded;
 
 export interface TimelineEvent {
   id: string;

@@ -2,11 +2,27 @@
  * The person page: a person of the national registry (`GET /persons/:id`) and their prior record,
  * the files in which they are a party across institutions (`GET /persons/:id/cases`), newest
  * first, with the institution, their role, the stage and the outcome of each. The server lists
- * only the files the reader may open; the others are not shown, nor counted.
+ * only the files the reader may open; the police, prosecution and courts are also told how many
+ * others there are ("N restricted files"), never counting juvenile files. Chief prosecutors merge a
+ * duplicate record into the person, and revert a merge from the merged record, which points to
+ * the record it went into.
  */
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconArrowBackUp, IconArrowsJoin, IconLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -20,6 +36,11 @@ import { QueryState } from '../../components/QueryState';
 import { formatDate } from '../../format/format';
 import { pick } from '../../i18n/i18n';
 import { personName, type CaseHeader, type PartyRole, type Person } from '../../api/intake';
+import { useSession } from '../../app/session';
+import type { RegistryPerson } from './merge-types';
+import { MergeDialog } from './MergeDialog';
+import { MergeHistory } from './MergeHistory';
+import { RevertMergeDialog } from './RevertMergeDialog';
 import { PERSONS } from './messages';
 
 interface PersonCase {
@@ -31,40 +52,120 @@ interface PersonCase {
 export function Component() {
   const { personId = '' } = useParams();
   const { t } = useTranslation(PERSONS);
+  const session = useSession();
+  const mayMerge = session.hasRole('chief_prosecutor');
   const person = useQuery({
     queryKey: ['persons', personId],
-    queryFn: () => api.get<Person>(`/persons/${personId}`),
+    queryFn: () => api.get<RegistryPerson>(`/persons/${personId}`),
   });
   return (
     <QueryState query={person}>
       {(data) => (
         <Stack gap="lg">
-          <PersonHeader person={data} />
+          <PersonHeader person={data} mayMerge={mayMerge} />
+          {data.mergedInto ? <MergedNotice person={data} mayMerge={mayMerge} /> : null}
           <PersonDetails person={data} />
-          <Paper
-            withBorder
-            p="md"
-            component="section"
-            aria-labelledby="person-files-heading"
-            data-testid="prior-record"
-          >
-            <Title order={2} size="h4" id="person-files-heading" mb={4}>
-              {t('files.title')}
-            </Title>
-            <Text size="sm" c="gray.7" mb="sm">
-              {t('files.hint')}
-            </Text>
-            <PersonFiles personId={data.id} />
-          </Paper>
+          {data.mergedInto ? null : (
+            <Paper
+              withBorder
+              p="md"
+              component="section"
+              aria-labelledby="person-files-heading"
+              data-testid="prior-record"
+            >
+              <Title order={2} size="h4" id="person-files-heading" mb={4}>
+                {t('files.title')}
+              </Title>
+              <Text size="sm" c="gray.7" mb="sm">
+                {t('files.hint')}
+              </Text>
+              <PersonFiles personId={data.id} />
+            </Paper>
+          )}
+          {mayMerge ? <MergeHistory personId={data.id} /> : null}
         </Stack>
       )}
     </QueryState>
   );
 }
 
-function PersonHeader({ person }: { person: Person }) {
+function PersonHeader({ person, mayMerge }: { person: RegistryPerson; mayMerge: boolean }) {
+  const { t } = useTranslation(PERSONS);
   const language = useLanguage();
-  return <PageTitle>{personName(person, language)}</PageTitle>;
+  const [merging, setMerging] = useState(false);
+  return (
+    <>
+      <PageTitle
+        actions={
+          mayMerge && !person.mergedInto ? (
+            <Button
+              variant="default"
+              leftSection={<IconArrowsJoin size={16} aria-hidden />}
+              onClick={() => setMerging(true)}
+              data-testid="person-merge"
+            >
+              {t('merge.action')}
+            </Button>
+          ) : null
+        }
+      >
+        {personName(person, language)}
+      </PageTitle>
+      {merging ? <MergeDialog survivor={person} onClose={() => setMerging(false)} /> : null}
+    </>
+  );
+}
+
+/** A merged record: where its files went, and (for chief prosecutors) the way back. */
+function MergedNotice({ person, mayMerge }: { person: RegistryPerson; mayMerge: boolean }) {
+  const { t } = useTranslation(PERSONS);
+  const language = useLanguage();
+  const [reverting, setReverting] = useState(false);
+  const merged = person.mergedInto;
+  if (!merged) return null;
+  return (
+    <Alert
+      color="yellow"
+      variant="light"
+      icon={<IconArrowsJoin aria-hidden />}
+      title={t('merged.title')}
+      // The light yellow's own title colour is too pale on it (WCAG AA).
+      styles={{ title: { color: 'var(--mantine-color-dark-7)' } }}
+      data-testid="person-merged"
+    >
+      <Stack gap="xs">
+        <Text size="sm">
+          {t('merged.body', {
+            date: merged.mergedAt ? formatDate(merged.mergedAt, language) : '',
+          })}
+        </Text>
+        <Group gap="sm">
+          <Anchor
+            component={Link}
+            to={`/persons/${merged.personId}`}
+            fw={500}
+            data-testid="person-merged-into"
+          >
+            {t('merged.open')}
+          </Anchor>
+          {mayMerge && merged.mergeId ? (
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconArrowBackUp size={14} aria-hidden className="mirror-in-rtl" />}
+              onClick={() => setReverting(true)}
+              data-testid="person-revert-merge"
+            >
+              {t('merged.revert')}
+            </Button>
+          ) : null}
+        </Group>
+      </Stack>
+      {reverting && merged.mergeId ? (
+        <RevertMergeDialog mergeId={merged.mergeId} onClose={() => setReverting(false)} />
+      ) : null}
+    </Alert>
+  );
 }
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -131,17 +232,24 @@ function PersonFiles({ personId }: { personId: string }) {
   const language = useLanguage();
   const files = useQuery({
     queryKey: ['persons', personId, 'cases'],
-    queryFn: () => api.get<{ items: PersonCase[]; total: number }>(`/persons/${personId}/cases`),
+    queryFn: () =>
+      api.get<{ items: PersonCase[]; total: number; restrictedCount: number | null }>(
+        `/persons/${personId}/cases`,
+      ),
   });
   return (
     <QueryState query={files}>
       {(data) =>
         data.items.length === 0 ? (
-          <Text c="gray.7" data-testid="person-files">
-            {t('files.empty')}
-          </Text>
+          <>
+            <Text c="gray.7" data-testid="person-files">
+              {t('files.empty')}
+            </Text>
+            <RestrictedFiles count={data.restrictedCount} />
+          </>
         ) : (
           <>
+            <RestrictedFiles count={data.restrictedCount} />
             <Text size="sm" fw={500} mb="xs" data-testid="prior-record-count">
               {t('files.count', { count: data.items.length })}
             </Text>
@@ -240,6 +348,25 @@ function PersonFiles({ personId }: { personId: string }) {
         )
       }
     </QueryState>
+  );
+}
+
+/** "N restricted files": the person's files the reader may not open, when the server tells. */
+function RestrictedFiles({ count }: { count: number | null }) {
+  const { t } = useTranslation(PERSONS);
+  if (!count) return null;
+  return (
+    <Group gap={6} wrap="nowrap" align="flex-start" my="xs" data-testid="prior-record-restricted">
+      <IconLock size={16} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
+      <div>
+        <Text size="sm" fw={600}>
+          {t('files.restricted', { count })}
+        </Text>
+        <Text size="xs" c="gray.7">
+          {t('files.restrictedHint')}
+        </Text>
+      </div>
+    </Group>
   );
 }
 

@@ -57,6 +57,8 @@ export const REGISTER = defineMessages('register', {
       charge: 'التهمة',
     },
     registered: 'سُجّل الملف {{reference}}.',
+    routedAway:
+      'سُجّل الملف {{reference}} وأُحيل إلى الوحدة المختصة (ملف أحداث أو ملف سري)، فلم يعد متاحاً لك. يكمل تسجيله فريقه.',
     picker: {
       titleAccused: 'إضافة مشتكى عليه',
       titleVictim: 'إضافة مجني عليه',
@@ -152,6 +154,8 @@ export const REGISTER = defineMessages('register', {
       charge: 'the charge',
     },
     registered: 'File {{reference}} registered.',
+    routedAway:
+      'File {{reference}} was registered and routed to the specialised unit (a juvenile or confidential file), so it is no longer open to you. Its team completes it.',
     picker: {
       titleAccused: 'Add a suspect',
       titleVictim: 'Add a victim',

@@ -83,6 +83,13 @@ interface Offence {
   isActive: boolean;
 }
 
+/** The file left the registrar's hands while being registered (it became a juvenile file). */
+class RoutedAway extends Error {
+  constructor(readonly reference: string | null) {
+    super('routed away');
+  }
+}
+
 /** How far the registration went: the file exists; these parties (by draft key) are on it. */
 interface Progress {
   file: CaseHeader;
@@ -220,11 +227,14 @@ function RegisterForm({ types }: { types: CaseTypeInfo[] }) {
   }
 
   async function fire(file: { id: string; version: number }, event: string, payload: object) {
-    return api.post<CasePageLite>(`/cases/${file.id}/events`, {
-      event,
-      version: file.version,
-      payload,
-    });
+    const answer = await api.post<CasePageLite | (CaseHeader & { accessEnded: true })>(
+      `/cases/${file.id}/events`,
+      { event, version: file.version, payload },
+    );
+    // Adding a juvenile accused makes the file restricted and moves it to the juvenile unit: a
+    // registrar who is not on its team loses it there and then (the server says so).
+    if ('accessEnded' in answer) throw new RoutedAway(answer.reference);
+    return answer;
   }
 
   async function submit(event: SyntheticEvent) {
@@ -299,6 +309,16 @@ function RegisterForm({ types }: { types: CaseTypeInfo[] }) {
       });
       await navigate(`/cases/${current.file.id}`);
     } catch (caught) {
+      if (caught instanceof RoutedAway) {
+        await queryClient.invalidateQueries({ queryKey: ['work-queue'] });
+        notifications.show({
+          color: 'blue',
+          autoClose: 10_000,
+          message: t('routedAway', { reference: caught.reference ?? '' }),
+        });
+        await navigate('/', { replace: true });
+        return;
+      }
       setError(caught);
       if (current) setProgress(current);
     } finally {

@@ -1,0 +1,199 @@
+/**
+ * The juvenile parts of the case page: the age verification, the social research report and the
+ * mediation path (Art. 23). A court file shows the mediation and the reports of its matter's
+ * prosecution file, because that is what the court asks: was mediation offered, and what came of
+ * it; what does the counsellor's report say.
+ */
+import type { MediationStatus, Role } from '@qadiya/domain';
+import type { Kysely } from 'kysely';
+import type { CaseRow, Database } from '../db/schema';
+import { JUVENILE_EVENTS } from '@qadiya/domain';
+
+/** The mediation events, in the order of the path, and the status each one records. */
+const MEDIATION_EVENTS: Readonly<Record<string, MediationStatus>> = {
+  offer_mediation: 'offered',
+  decline_mediation: 'declined',
+  refer_to_mediation: 'in_mediation',
+  record_mediation_agreement: 'agreed',
+  record_mediation_failure: 'failed',
+  record_mediation_fulfilled: 'fulfilled',
+  record_mediation_breach: 'failed',
+};
+
+/** Who may read the content of a social research report; the others see its status only. */
+const REPORT_READERS: readonly Role[] = [
+  'prosecutor',
+  'chief_prosecutor',
+  'judge',
+  'child_protection_counsellor',
+];
+
+type Db = Kysely<Database>;
+
+export async function loadJuvenileParts(db: Db, file: CaseRow) {
+  const matterFiles = await db
+    .selectFrom('cases')
+    .select(['id', 'mediation_status', 'updated_at'])
+    .where('matter_id', '=', file.matter_id)
+    .execute();
+  const mediationFile = file.mediation_status
+    ? file.id
+    : matterFiles
+        .filter((f) => f.mediation_status !== null)
+        .sort((a, b) => b.updated_at.getTime() - a.updated_at.getTime())[0]?.id;
+  const [events, reports, unknownAge] = await Promise.all([
+    db
+      .selectFrom('case_events')
+      .select(['case_id', 'event_type', 'occurred_at', 'payload'])
+      .where(
+        'case_id',
+        'in',
+        matterFiles.map((f) => f.id),
+      )
+      .where('event_type', 'in', [
+        ...Object.keys(MEDIATION_EVENTS),
+        JUVENILE_EVENTS.ageOverride,
+        JUVENILE_EVENTS.reportOverride,
+      ])
+      .orderBy('seq')
+      .execute(),
+    db
+      .selectFrom('social_research_reports as r')
+      .innerJoin('users as u', 'u.id', 'r.counsellor_user_id')
+      .selectAll('r')
+      .select(['u.display_name_ar', 'u.display_name_en'])
+      .where(
+        'r.case_id',
+        'in',
+        matterFiles.map((f) => f.id),
+      )
+      .orderBy('r.instructed_at')
+      .execute(),
+    db
+      .selectFrom('parties')
+      .select('id')
+      .where('case_id', '=', file.id)
+      .where('role', '=', 'accused')
+      .where('age_status', '=', 'unknown')
+      .executeTakeFirst(),
+  ]);
+  const own = events.filter((e) => e.case_id === file.id);
+  const lastOf = (type: string) => own.filter((e) => e.event_type === type).at(-1);
+  const justified = (type: string) => {
+    const event = lastOf(type);
+    return event
+      ? { justification: String(event.payload.justification), at: event.occurred_at }
+      : null;
+  };
+  const mediationEvents = events.filter(
+    (e) => e.case_id === mediationFile && Object.hasOwn(MEDIATION_EVENTS, e.event_type),
+  );
+  const mediatorId = mediationEvents.filter((e) => e.event_type === 'refer_to_mediation').at(-1)
+    ?.payload.mediatorUserId;
+  const mediator =
+    typeof mediatorId === 'string'
+      ? await db
+          .selectFrom('users')
+          .select(['id', 'display_name_ar', 'display_name_en'])
+          .where('id', '=', mediatorId)
+          .executeTakeFirst()
+      : undefined;
+  return {
+    ageOverride: justified(JUVENILE_EVENTS.ageOverride),
+    hasAccusedOfUnknownAge: unknownAge !== undefined,
+    reportOverride: justified(JUVENILE_EVENTS.reportOverride),
+    reports,
+    mediationFileIsOwn: mediationFile === file.id,
+    mediationStatus: mediationFile
+      ? (matterFiles.find((f) => f.id === mediationFile)?.mediation_status ?? null)
+      : null,
+    mediationEvents,
+    mediator: mediator ?? null,
+  };
+}
+
+type JuvenileParts = Awaited<ReturnType<typeof loadJuvenileParts>>;
+
+export function presentJuvenile(file: CaseRow, parts: JuvenileParts, roles: readonly Role[]) {
+  if (!file.is_juvenile && !parts.hasAccusedOfUnknownAge) return null;
+  const mayReadReports = roles.some((role) => REPORT_READERS.includes(role));
+  const submitted = parts.reports.some((r) => r.submitted_at !== null);
+  const status = submitted
+    ? 'submitted'
+    : parts.reportOverride
+      ? 'overridden'
+      : parts.reports.length > 0
+        ? 'instructed'
+        : 'not_instructed';
+  const at = (value: { justification: string; at: Date } | null) =>
+    value ? { justification: value.justification, at: value.at.toISOString() } : null;
+  return {
+    isJuvenileFile: file.is_juvenile,
+    ageToVerify: parts.hasAccusedOfUnknownAge && parts.ageOverride === null,
+    ageOverride: at(parts.ageOverride),
+    socialReport: {
+      status,
+      override: at(parts.reportOverride),
+      reports: parts.reports.map((r) => ({
+        id: r.id,
+        counsellor: {
+          userId: r.counsellor_user_id,
+          nameAr: r.display_name_ar,
+          nameEn: r.display_name_en,
+        },
+        instructedAt: r.instructed_at.toISOString(),
+        dueAt: r.due_at.toISOString(),
+        submittedAt: r.submitted_at?.toISOString() ?? null,
+        familySituation: mayReadReports ? r.family_situation : null,
+        education: mayReadReports ? r.education : null,
+        health: mayReadReports ? r.health : null,
+        circumstances: mayReadReports ? r.circumstances : null,
+        recommendation: mayReadReports ? r.recommendation : null,
+        recommendationNote: mayReadReports ? r.recommendation_note : null,
+      })),
+    },
+  };
+}
+
+interface Obligation {
+  kind: string;
+  detail: string;
+}
+
+export function presentMediation(parts: JuvenileParts) {
+  if (!parts.mediationStatus) return null;
+  const agreement = parts.mediationEvents
+    .filter((e) => e.event_type === 'record_mediation_agreement')
+    .at(-1);
+  const noteOf = (payload: Record<string, unknown>) => {
+    const note = payload.note ?? payload.reason;
+    // Notes stay with the prosecution file: another institution's file shows the path only.
+    return parts.mediationFileIsOwn && typeof note === 'string' ? note : null;
+  };
+  return {
+    status: parts.mediationStatus,
+    steps: parts.mediationEvents.map((e) => ({
+      status: MEDIATION_EVENTS[e.event_type] ?? 'offered',
+      event: e.event_type,
+      at: e.occurred_at.toISOString(),
+      note: noteOf(e.payload),
+    })),
+    mediator: parts.mediator
+      ? {
+          userId: parts.mediator.id,
+          nameAr: parts.mediator.display_name_ar,
+          nameEn: parts.mediator.display_name_en,
+        }
+      : null,
+    agreement: agreement
+      ? {
+          signedAt: String(agreement.payload.signedAt),
+          complianceDueDate: String(agreement.payload.complianceDueDate),
+          obligations: (agreement.payload.obligations as Obligation[]).map((o) => ({
+            kind: o.kind,
+            detail: o.detail,
+          })),
+        }
+      : null,
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Statistics: the UNODC/UNICEF juvenile justice indicators of a period (analysts, chief
+ * prosecutors), and the child population figures behind their per-100,000 rates (national
+ * administrators). Access is decided in the use cases.
+ */
+import type { FastifyTypebox } from '../http/fastify-types';
+import { useCaseContext } from '../http/request-context';
+import { errorResponses } from '../http/schemas';
+import { presentChildPopulation } from './child-population.presenter';
+import { getJuvenileIndicators } from './get-juvenile-indicators';
+import { presentJuvenileIndicators } from './juvenile-indicators.presenter';
+import { readChildPopulation } from './read-child-population';
+import { setChildPopulation } from './set-child-population';
+import {
+  ChildPopulationResponse,
+  JuvenileIndicatorsQuery,
+  JuvenileIndicatorsResponse,
+  MAX_PERIOD_DAYS,
+  PopulationYearParams,
+  SetChildPopulationBody,
+} from './statistics.schemas';
+
+const tags = ['statistics'];
+
+export function statisticsRoutes(app: FastifyTypebox): void {
+  app.get(
+    '/statistics/juvenile-indicators',
+    {
+      schema: {
+        tags,
+        summary: 'UNODC/UNICEF juvenile justice indicators of a period, by sex and age band',
+        description:
+          'Aggregates only, never names. Analysts see the whole country or any institution; chief ' +
+          'prosecutors their own institutions (the default) and no other; anyone else gets 403. ' +
+          "The period is whole days in the courts' time zone, both ends included, at most " +
+          `${MAX_PERIOD_DAYS} days. Per-100,000 rates use the latest child population figures ` +
+          "not after the period's last year, and are null when there are none. docs/measures.md " +
+          'defines each indicator.',
+        querystring: JuvenileIndicatorsQuery,
+        response: { 200: JuvenileIndicatorsResponse, ...errorResponses(404) },
+      },
+    },
+    async (request) =>
+      presentJuvenileIndicators(
+        await getJuvenileIndicators(useCaseContext(request), request.query),
+      ),
+  );
+
+  app.get(
+    '/statistics/child-population/:year',
+    {
+      schema: {
+        tags,
+        summary: "A year's child population figures, by sex and age band (national administrators)",
+        params: PopulationYearParams,
+        response: { 200: ChildPopulationResponse, ...errorResponses(404) },
+      },
+    },
+    async (request) =>
+      presentChildPopulation(
+        await readChildPopulation(useCaseContext(request), request.params.year),
+      ),
+  );
+
+  app.put(
+    '/statistics/child-population/:year',
+    {
+      schema: {
+        tags,
+        summary: "Replace a year's child population figures (national administrators; audited)",
+        description:
+          'One figure for each sex × age band of children under 18 (eight in all), from the ' +
+          'official estimates. They are the denominator of the per-100,000 juvenile indicators of ' +
+          'that year and of later years until figures for a later year are entered.',
+        params: PopulationYearParams,
+        body: SetChildPopulationBody,
+        response: { 200: ChildPopulationResponse, ...errorResponses() },
+      },
+    },
+    async (request) =>
+      presentChildPopulation(
+        await setChildPopulation(useCaseContext(request), request.params.year, request.body),
+      ),
+  );
+}
