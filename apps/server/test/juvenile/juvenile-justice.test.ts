@@ -586,11 +586,30 @@ describe('juvenile justice', () => {
       });
       const lead = court.body.team.find((m: { isLead: boolean }) => m.isLead);
       expect(lead.userId).toBe(judge.user.id);
+      const startsAt = new Date(t.clock.now().getTime() + 3 * 86_400_000);
       await fireOk(clerk.headers, courtFile!.id, 'schedule_hearing', {
-        startsAt: new Date(t.clock.now().getTime() + 3 * 86_400_000).toISOString(),
+        startsAt: startsAt.toISOString(),
         room: 'قاعة الأحداث',
         judgeIds: [judge.user.id],
       });
+      // Outside the file (the court's calendar and cause list) the juvenile is initials only.
+      const day = startsAt.toISOString().slice(0, 10);
+      const calendar = await call(
+        t,
+        clerk.headers,
+        'GET',
+        `/hearings?courtId=${juvenileCourt.id}&from=${day}&to=${day}`,
+      );
+      const listed = (
+        calendar.body.items as {
+          case: { id: string };
+          parties: { name: string; isMasked: boolean }[];
+        }[]
+      ).find((h) => h.case.id === courtFile!.id);
+      const accused = (await api.get(clerk.headers, courtFile!.id)).body.parties[0];
+      expect(listed?.parties[0]).toMatchObject({ isMasked: true });
+      expect(listed?.parties[0]?.name).not.toContain(accused.nameAr.split(' ')[0]);
+      expect(listed?.parties[0]?.name).toMatch(/^\S\. /);
       const now = t.clock.now().toISOString();
       const life = await api.fire(judge.headers, courtFile!.id, 'record_judgment', {
         ...judgment('life_imprisonment', now),
