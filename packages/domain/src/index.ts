@@ -15,3 +15,5 @@ export * from './justice/detention-rules';
 export * from './persons/arabic-names';
 export * from './justice/juvenile';
 export * from './case-types/juvenile-rules';
+export * from './justice/family-protection';
+export * from './case-types/family-protection-rules';

@@ -40,11 +40,17 @@ export const AUDIT_ACTIONS = {
     "A referred file arrived in the receiving institution's inbox (outbox delivery).",
   'case.accepted': 'A referred file was accepted from the inbox, numbered and assigned.',
   'case.returned': 'A referred file was returned to the sender with a reason.',
+  'case.family_protection_changed':
+    'A file became (or stopped being) a family protection file after its parties or charges changed; details give the reasons, confidentiality and unit.',
+  'case.event_refused':
+    'An event the law forbids was attempted and refused (e.g. mediation in violence against women); details name the event and the rule.',
   'case.juvenile_status_changed':
     'A file became (or stopped being) a juvenile file after an age was derived or corrected; details give confidentiality and unit before and after.',
   // Audit itself and operations
   'audit.queried': 'The audit log was queried through the API.',
   'system.demo_seeded': 'Demo data was loaded into an empty database.',
+  'system.data_generated':
+    'Generated data (qadiya generate) was written straight into the database, with no audit row per file; details give the seed, the sizes and the rows written.',
   'system.restored': 'The database was restored from a backup.',
   // Persons registry
   'person.created': 'A person was registered in the national persons registry.',

@@ -4,7 +4,8 @@
  */
 import { accusedLabel, type CaseTypeDefinition, type Role } from '@qadiya/domain';
 import type { CaseRow } from '../db/schema';
-import { presentJuvenile, presentMediation } from './juvenile-page';
+import { arabicInitials, latinInitials } from '../hearings/hearing.presenter';
+import { presentFamilyProtection, presentJuvenile, presentMediation } from './juvenile-page';
 import type { getCase } from './read-cases';
 
 type CasePage = Awaited<ReturnType<typeof getCase>>;
@@ -44,8 +45,18 @@ export function presentCaseHeader(file: CaseRow, definition: CaseTypeDefinition)
     isDisposed: file.is_disposed,
     disposedAt: file.disposed_at?.toISOString() ?? null,
     isJuvenile: file.is_juvenile,
+    isFamilyProtection: file.is_family_protection,
     mediationStatus: file.mediation_status,
   };
+}
+
+/** A victim of a family protection file, or one whose address is confidential (victim protection). */
+function isProtectedVictim(
+  file: CaseRow,
+  party: { role: string; address_confidential: boolean },
+): boolean {
+  const victim = party.role === 'victim' || party.role === 'complainant';
+  return victim && (file.is_family_protection || party.address_confidential);
 }
 
 export function presentEventOptions(definition: CaseTypeDefinition, names: readonly string[]) {
@@ -90,21 +101,28 @@ export function presentCasePage(page: CasePage) {
       assignedAt: m.assigned_at.toISOString(),
     })),
     parties: canReadField(definition, 'parties', roles)
-      ? page.parties.map((p) => ({
-          id: p.id,
-          personId: p.person_id,
-          role: p.role,
-          roleLabels: p.role === 'accused' ? accusedLabel(classesOf(p.id)) : null,
-          relationshipToAccused: p.relationship_to_accused,
-          nameAr: [p.first_name_ar, p.father_name_ar, p.grandfather_name_ar, p.family_name_ar]
-            .filter(Boolean)
-            .join(' '),
-          nameLatin: p.name_latin,
-          sex: p.sex,
-          dateOfBirth: p.date_of_birth,
-          ageAtOffence: p.age_at_offence,
-          ageStatus: p.age_status,
-        }))
+      ? page.parties.map((p) => {
+          const masked = !page.isOnTeam && isProtectedVictim(file, p);
+          return {
+            id: p.id,
+            personId: p.person_id,
+            role: p.role,
+            roleLabels: p.role === 'accused' ? accusedLabel(classesOf(p.id)) : null,
+            relationshipToAccused: p.relationship_to_accused,
+            nameAr: masked
+              ? arabicInitials(p.first_name_ar, p.family_name_ar)
+              : [p.first_name_ar, p.father_name_ar, p.grandfather_name_ar, p.family_name_ar]
+                  .filter(Boolean)
+                  .join(' '),
+            nameLatin: masked && p.name_latin ? latinInitials(p.name_latin) : p.name_latin,
+            isMasked: masked,
+            addressConfidential: p.address_confidential,
+            sex: p.sex,
+            dateOfBirth: masked ? null : p.date_of_birth,
+            ageAtOffence: p.age_at_offence,
+            ageStatus: p.age_status,
+          };
+        })
       : null,
     charges: page.charges.map((c) => ({
       id: c.id,
@@ -177,6 +195,7 @@ export function presentCasePage(page: CasePage) {
     linkedFiles: page.links.map((l) => ({ ...l, openedAt: l.openedAt.toISOString() })),
     juvenile: presentJuvenile(file, page.juvenileParts, roles),
     mediation: presentMediation(page.juvenileParts),
+    familyProtection: presentFamilyProtection(file, page.juvenileParts, page.parties),
     availableEvents: presentEventOptions(definition, page.availableEvents),
   };
 }

@@ -37,7 +37,15 @@ export async function loadCaseFacts(
       trx
         .selectFrom('parties as p')
         .innerJoin('persons as pe', 'pe.id', 'p.person_id')
-        .select(['p.id', 'p.person_id', 'p.role', 'p.age_status', 'pe.date_of_birth'])
+        .select([
+          'p.id',
+          'p.person_id',
+          'p.role',
+          'p.age_status',
+          'p.relationship_to_accused',
+          'pe.date_of_birth',
+          'pe.sex',
+        ])
         .where('p.case_id', '=', file.id)
         .execute(),
       trx
@@ -99,6 +107,8 @@ export async function loadCaseFacts(
       role: p.role,
       dateOfBirth: p.date_of_birth,
       ageStatus: p.age_status,
+      sex: p.sex,
+      relationshipToAccused: p.relationship_to_accused,
     })),
     charges: charges.map((c) => ({
       id: c.id,
@@ -115,6 +125,8 @@ export async function loadCaseFacts(
     hearings: hearings.map((h) => ({ id: h.id, status: h.status, startsAt: h.starts_at })),
     openDeadlines: deadlines.map((d) => ({ name: d.name, dueAt: d.due_at })),
     isJuvenileFile: file.is_juvenile,
+    isFamilyProtection: file.is_family_protection,
+    gbvType: file.gbv_type,
     mediationStatus: mediation,
     recordedEvents: recorded.map((r) => r.event_type),
     matterRecordedEvents: matterRecorded.map((r) => r.event_type),

@@ -38,6 +38,9 @@ export const CaseHeader = Type.Object(
     isJuvenile: Type.Boolean({
       description: 'An accused was under 18 at the offence (derived from dates of birth)',
     }),
+    isFamilyProtection: Type.Boolean({
+      description: 'Family protection file (derived from relationships, offences and victims)',
+    }),
     mediationStatus: Nullable(Type.Enum(MEDIATION_STATUSES)),
   },
   { additionalProperties: true },
@@ -68,7 +71,7 @@ export const CasePage = Type.Intersect([
     parties: Nullable(
       Type.Array(
         Open(
-          'id, personId, role, roleLabels (accused label by offence class), nameAr, nameLatin, sex, dateOfBirth, ageAtOffence, ageStatus (under_age, juvenile, adult, unknown)',
+          'id, personId, role, roleLabels (accused label by offence class), nameAr, nameLatin, isMasked (a protected victim seen from outside the team: initials, no date of birth), addressConfidential, sex, dateOfBirth, ageAtOffence, ageStatus (under_age, juvenile, adult, unknown), relationshipToAccused',
         ),
       ),
     ),
@@ -99,6 +102,11 @@ export const CasePage = Type.Intersect([
     mediation: Nullable(
       Open(
         "status, steps[] {status, event, at, note}, mediator, agreement {signedAt, complianceDueDate, obligations[]}; a court file shows its matter's prosecution file's mediation",
+      ),
+    ),
+    familyProtection: Nullable(
+      Open(
+        'reasons[] (family_relationship, gbv_offence, communication_threat_against_woman), linksCybercrime, gbvType, gbvFlags {intimatePartner, childVictim, earlyMarriage}, missingDetails[], mediationBlocked, mediationOverride {reason, at}; null for other files',
       ),
     ),
     availableEvents: Type.Array(EventOption),

@@ -34,6 +34,16 @@ export interface FireEventInput {
   payload: Record<string, unknown>;
 }
 
+/** A refused attempt the law forbids (an audited guard): audited after the rollback, then 409. */
+class AuditedRuleRefusal extends Error {
+  constructor(
+    readonly code: string,
+    readonly labels: { ar: string; en: string },
+  ) {
+    super('rule refused');
+  }
+}
+
 /** Thrown inside the transaction so the refusal can be audited after the rollback. */
 class RoleRefusal extends Error {
   constructor(
@@ -108,6 +118,7 @@ export async function fireEvent(ctx: UseCaseContext, caseId: string, input: Fire
             );
           }
           case 'guard_failed':
+            if (decision.audited) throw new AuditedRuleRefusal(decision.code, decision.message);
             throw ruleViolation(decision.code, decision.message);
         }
       }
@@ -179,6 +190,17 @@ export async function fireEvent(ctx: UseCaseContext, caseId: string, input: Fire
       return { file: updated, eventId, roles: access.roles };
     });
   } catch (error) {
+    if (error instanceof AuditedRuleRefusal) {
+      await recordAuditAlone(ctx.db, ctx.origin, {
+        action: 'case.event_refused',
+        outcome: 'denied',
+        actor: auditActor(ctx.actor),
+        object: { type: 'case', id: caseId },
+        institutionId: found.institution_id,
+        details: { event: input.event, rule: error.code },
+      });
+      throw ruleViolation(error.code, error.labels);
+    }
     if (!(error instanceof RoleRefusal)) throw error;
     await recordAuditAlone(ctx.db, ctx.origin, {
       action: 'access.denied',

@@ -7,7 +7,11 @@
 import type { MediationStatus, Role } from '@qadiya/domain';
 import type { Kysely } from 'kysely';
 import type { CaseRow, Database } from '../db/schema';
-import { JUVENILE_EVENTS } from '@qadiya/domain';
+import {
+  FAMILY_PROTECTION_EVENTS,
+  JUVENILE_EVENTS,
+  missingFamilyProtectionDetails,
+} from '@qadiya/domain';
 
 /** The mediation events, in the order of the path, and the status each one records. */
 const MEDIATION_EVENTS: Readonly<Record<string, MediationStatus>> = {
@@ -54,6 +58,7 @@ export async function loadJuvenileParts(db: Db, file: CaseRow) {
         ...Object.keys(MEDIATION_EVENTS),
         JUVENILE_EVENTS.ageOverride,
         JUVENILE_EVENTS.reportOverride,
+        FAMILY_PROTECTION_EVENTS.mediationOverride,
       ])
       .orderBy('seq')
       .execute(),
@@ -98,7 +103,11 @@ export async function loadJuvenileParts(db: Db, file: CaseRow) {
           .where('id', '=', mediatorId)
           .executeTakeFirst()
       : undefined;
+  const mediationOverride = lastOf(FAMILY_PROTECTION_EVENTS.mediationOverride);
   return {
+    mediationOverride: mediationOverride
+      ? { reason: String(mediationOverride.payload.reason), at: mediationOverride.occurred_at }
+      : null,
     ageOverride: justified(JUVENILE_EVENTS.ageOverride),
     hasAccusedOfUnknownAge: unknownAge !== undefined,
     reportOverride: justified(JUVENILE_EVENTS.reportOverride),
@@ -194,6 +203,48 @@ export function presentMediation(parts: JuvenileParts) {
             detail: o.detail,
           })),
         }
+      : null,
+  };
+}
+
+interface FamilyPageParty {
+  role: string;
+  sex: 'female' | 'male' | null;
+  relationship_to_accused: string | null;
+  date_of_birth: string | null;
+}
+
+/** The family protection part of the case page: why, the GBV classification, what is missing. */
+export function presentFamilyProtection(
+  file: CaseRow,
+  parts: JuvenileParts,
+  parties: readonly FamilyPageParty[],
+) {
+  if (!file.is_family_protection) return null;
+  const femaleVictim = parties.some(
+    (p) => (p.role === 'victim' || p.role === 'complainant') && p.sex === 'female',
+  );
+  return {
+    reasons: file.family_protection_reasons,
+    linksCybercrime: file.links_cybercrime,
+    gbvType: file.gbv_type,
+    gbvFlags: {
+      intimatePartner: file.gbv_intimate_partner,
+      childVictim: file.gbv_child_victim,
+      earlyMarriage: file.gbv_early_marriage,
+    },
+    missingDetails: missingFamilyProtectionDetails(
+      parties.map((p) => ({
+        role: p.role,
+        sex: p.sex,
+        relationshipToAccused: p.relationship_to_accused,
+        ageAtOffence: null,
+        hasDateOfBirth: p.date_of_birth !== null,
+      })),
+    ),
+    mediationBlocked: (femaleVictim || file.gbv_type !== null) && parts.mediationOverride === null,
+    mediationOverride: parts.mediationOverride
+      ? { reason: parts.mediationOverride.reason, at: parts.mediationOverride.at.toISOString() }
       : null,
   };
 }

@@ -9,6 +9,7 @@ import { requireCaseAccess } from './case-access';
 import { findCaseById, listEvents, teamRolesOf } from './cases.repository';
 import { definitionOf } from './fire-event';
 import { loadJuvenileParts } from './juvenile-page';
+import { isOnTeam } from '../policy/victim-protection';
 
 /** Events the actor may fire now (state and role; guards are checked when fired). */
 function eventsForActor(
@@ -37,6 +38,8 @@ export async function getCase(ctx: UseCaseContext, caseId: string) {
     availableEvents: eventsForActor(definition, file, access.roles),
     links,
     juvenileParts: await loadJuvenileParts(ctx.db, file),
+    // Victims of a family protection file are shown by initials to readers outside its team.
+    isOnTeam: await isOnTeam(ctx.db, ctx.actor, file.id),
     ...parts,
   };
 }
@@ -81,6 +84,7 @@ async function loadCaseParts(db: Kysely<Database>, file: CaseRow) {
           'p.relationship_to_accused',
           'p.age_at_offence',
           'p.age_status',
+          'p.address_confidential',
           'pe.first_name_ar',
           'pe.father_name_ar',
           'pe.grandfather_name_ar',

@@ -10,6 +10,7 @@ import { AppError } from '../http/errors';
 import { registerAuditCommands } from './audit.command';
 import { registerBackupCommands } from './backup.command';
 import { CliError, withMaintenanceDatabase } from './cli-support';
+import { registerGenerateCommand } from './generate.command';
 import { registerSeedDemoCommand } from './seed-demo.command';
 import { registerUserCommands } from './user.command';
 
@@ -37,6 +38,7 @@ export function buildCli(): Command {
   registerUserCommands(program);
   registerAuditCommands(program);
   registerBackupCommands(program);
+  registerGenerateCommand(program);
   return program;
 }
 

@@ -6,6 +6,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type {
   AgeStatus,
   ChargeDisposition,
+  FamilyProtectionReason,
+  GbvType,
   DetentionFacility,
   MediationStatus,
   SocialReportRecommendation,
@@ -176,6 +178,7 @@ export interface OffenceTable {
   offence_class: OffenceClass;
   iccs_category: string;
   is_gbv_related: Generated<boolean>;
+  links_cybercrime: Generated<boolean>;
   is_active: Generated<boolean>;
 }
 
@@ -239,6 +242,14 @@ export interface CaseTable {
   /** An accused was under 18 at the offence (derived; migration 0007). */
   is_juvenile: Generated<boolean>;
   mediation_status: MediationStatus | null;
+  /** Family protection (derived; migration 0011). */
+  is_family_protection: Generated<boolean>;
+  family_protection_reasons: Generated<FamilyProtectionReason[]>;
+  links_cybercrime: Generated<boolean>;
+  gbv_type: GbvType | null;
+  gbv_intimate_partner: Generated<boolean>;
+  gbv_child_victim: Generated<boolean>;
+  gbv_early_marriage: Generated<boolean>;
 }
 
 export interface CaseNumberCounterTable {
@@ -295,6 +306,7 @@ export interface PartyTable {
   /** Whole years on the offence date; derived from the person's date of birth. */
   age_at_offence: number | null;
   age_status: Generated<AgeStatus>;
+  address_confidential: Generated<boolean>;
 }
 
 export interface ChargeTable {

@@ -4,6 +4,7 @@
  */
 import { accusedLabel } from '@qadiya/domain';
 import { presentCaseHeader } from '../cases/case.presenter';
+import { arabicInitials, latinInitials } from '../hearings/hearing.presenter';
 import { definitionOf } from '../cases/fire-event';
 import type { PersonMergeRow, PersonRow } from '../db/schema';
 import type { PersonCaseEntry } from './list-person-cases';
@@ -11,6 +12,8 @@ import type { PersonMergeHistoryRow } from './person-merges.repository';
 
 export interface PresentOptions {
   includeContact: boolean;
+  /** A protected victim seen from outside their files' teams (policy/victim-protection.ts). */
+  masked?: boolean;
   /** For a merged record: the merge in force, whose survivor the record points to. */
   activeMerge?: PersonMergeRow | undefined;
 }
@@ -23,6 +26,27 @@ export function fullNameAr(row: PersonRow): string {
 }
 
 export function presentPerson(row: PersonRow, options: PresentOptions) {
+  if (options.masked) {
+    const initials = arabicInitials(row.first_name_ar, row.family_name_ar);
+    return {
+      id: row.id,
+      nationalId: null,
+      firstNameAr: initials,
+      fatherNameAr: null,
+      grandfatherNameAr: null,
+      familyNameAr: null,
+      fullNameAr: initials,
+      nameLatin: row.name_latin ? latinInitials(row.name_latin) : null,
+      isMasked: true,
+      sex: row.sex,
+      dateOfBirth: null,
+      nationality: null,
+      mergedInto: null,
+      version: row.version,
+      createdAt: row.created_at.toISOString(),
+      updatedAt: row.updated_at.toISOString(),
+    };
+  }
   return {
     id: row.id,
     nationalId: row.national_id,
@@ -32,6 +56,7 @@ export function presentPerson(row: PersonRow, options: PresentOptions) {
     familyNameAr: row.family_name_ar,
     fullNameAr: fullNameAr(row),
     nameLatin: row.name_latin,
+    isMasked: false,
     sex: row.sex,
     dateOfBirth: row.date_of_birth,
     nationality: row.nationality,

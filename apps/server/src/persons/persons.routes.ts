@@ -7,6 +7,7 @@
  */
 import type { FastifyTypebox } from '../http/fastify-types';
 import { useCaseContext } from '../http/request-context';
+import { maskedVictimIds } from '../policy/victim-protection';
 import { errorResponses, IdParams } from '../http/schemas';
 import { listPersonCases } from './list-person-cases';
 import { mergePersons } from './merge-persons';
@@ -77,9 +78,14 @@ export function personsRoutes(app: FastifyTypebox): void {
       const ctx = useCaseContext(request);
       const result = await findPersons(ctx, request.query);
       const includeContact = canSeeContact(ctx.actor);
+      const masked = await maskedVictimIds(
+        ctx.db,
+        ctx.actor,
+        result.rows.map(({ row }) => row.id),
+      );
       return {
         items: result.rows.map(({ row, match }) => ({
-          ...presentPerson(row, { includeContact }),
+          ...presentPerson(row, { includeContact, masked: masked.has(row.id) }),
           match,
         })),
         total: result.total,
@@ -100,7 +106,12 @@ export function personsRoutes(app: FastifyTypebox): void {
     async (request) => {
       const ctx = useCaseContext(request);
       const { person, activeMerge } = await getPerson(ctx, request.params.id);
-      return presentPerson(person, { includeContact: canSeeContact(ctx.actor), activeMerge });
+      const masked = await maskedVictimIds(ctx.db, ctx.actor, [person.id]);
+      return presentPerson(person, {
+        includeContact: canSeeContact(ctx.actor),
+        activeMerge,
+        masked: masked.has(person.id),
+      });
     },
   );
 
@@ -206,7 +217,11 @@ export function personsRoutes(app: FastifyTypebox): void {
     async (request) => {
       const ctx = useCaseContext(request);
       const person = await updatePerson(ctx, request.params.id, request.body);
-      return presentPerson(person, { includeContact: canSeeContact(ctx.actor) });
+      const masked = await maskedVictimIds(ctx.db, ctx.actor, [person.id]);
+      return presentPerson(person, {
+        includeContact: canSeeContact(ctx.actor),
+        masked: masked.has(person.id),
+      });
     },
   );
 }

@@ -130,6 +130,10 @@ export const PersonResponse = Type.Object({
   familyNameAr: NullableString,
   fullNameAr: Type.String({ description: 'The four-part name, parts present joined by spaces' }),
   nameLatin: NullableString,
+  isMasked: Type.Boolean({
+    description:
+      'A protected victim (family protection, or a confidential address) seen from outside their files’ teams: initials only, no national ID, date of birth or contact',
+  }),
   sex: Sex,
   dateOfBirth: NullableString,
   nationality: NullableString,

@@ -61,10 +61,10 @@ export async function updatePerson(ctx: UseCaseContext, id: string, input: Updat
           ...corrected('sex', current.sex, updated.sex),
         },
       });
-      // A corrected date of birth re-derives the age of every party this person is, and so which
-      // files are juvenile files (each change audited there). A birth after one of their offences
-      // is refused with the whole correction.
-      if (updated.date_of_birth !== current.date_of_birth) {
+      // A corrected date of birth or sex re-derives the age of every party this person is, and so
+      // which files are juvenile or family protection files (each change audited there). A birth
+      // after one of their offences is refused with the whole correction.
+      if (updated.date_of_birth !== current.date_of_birth || updated.sex !== current.sex) {
         await reevaluateJuvenileStatusOfPerson(
           trx,
           { origin: ctx.origin, actor: auditActor(ctx.actor), timeZone: ctx.config.timeZone },

@@ -252,6 +252,8 @@ const initialFacts: fc.Arbitrary<EvolvingFacts> = fc.record({
         ...p,
         personId: p.id,
         dateOfBirth: p.ageStatus === 'unknown' ? null : '1990-05-14',
+        sex: 'male' as const,
+        relationshipToAccused: null,
       })),
     { maxLength: 3, selector: (p) => p.id },
   ),
@@ -293,6 +295,11 @@ const initialFacts: fc.Arbitrary<EvolvingFacts> = fc.record({
     { weight: 3, arbitrary: fc.constant(false) },
     { weight: 1, arbitrary: fc.constant(true) },
   ),
+  isFamilyProtection: fc.oneof(
+    { weight: 3, arbitrary: fc.constant(false) },
+    { weight: 1, arbitrary: fc.constant(true) },
+  ),
+  gbvType: fc.constant(null),
   mediationStatus: fc.constant(null),
   recordedEvents: fc.constant([]),
   matterRecordedEvents: fc.constant([]),
@@ -401,6 +408,8 @@ function applyToFacts(
         role: p.role as EvolvingFacts['parties'][number]['role'],
         dateOfBirth: '1990-05-14',
         ageStatus: 'adult',
+        sex: 'male',
+        relationshipToAccused: null,
       });
       break;
     case 'charge.add':
@@ -467,6 +476,9 @@ function applyToFacts(
       facts.mediationStatus = event.actionParams?.status as EvolvingFacts['mediationStatus'];
       break;
     case 'assignment.change':
+    case 'classification.gbv':
+      facts.gbvType = p.gbvType as EvolvingFacts['gbvType'];
+      break;
     case 'counsellor.instruct':
     case 'counsellor.report':
     case undefined:

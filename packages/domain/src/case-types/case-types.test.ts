@@ -52,6 +52,8 @@ const party = (key: keyof typeof PARTY, role: Party['role']): Party => ({
   role,
   dateOfBirth: '1990-05-14',
   ageStatus: 'adult',
+  sex: 'male',
+  relationshipToAccused: null,
 });
 const charge = (
   id: string,
@@ -215,6 +217,16 @@ const agreement = (obligation: { kind?: string } = {}) => ({
   obligations: [{ kind: 'repair_damage', detail: 'دفع ثمن الهاتف', ...obligation }],
   complianceDueDate: '2026-04-01',
 });
+
+const femaleVictim: Party = {
+  ...party('victim', 'victim'),
+  sex: 'female',
+  relationshipToAccused: 'spouse',
+};
+const familyFile: FactsExtra = {
+  parties: [party('accused', 'accused'), femaleVictim],
+  isFamilyProtection: true,
+};
 
 interface GuardRow {
   scenario: string;
@@ -445,6 +457,30 @@ const GUARD_ROWS: GuardRow[] = [
     'MEDIATION_PLACEMENT_REFUSED'),
   row('an agreement to repair the damage', PF, 'in_mediation', ['mediator'], juvenileFile,
     'record_mediation_agreement', agreement(), 'accepted'),
+
+  // Family protection (family-protection-rules.ts)
+  row('offering mediation to a woman victim of family violence', PF, UI, prosecutors,
+    familyFile, 'offer_mediation', {}, 'MEDIATION_FORBIDDEN_VAW'),
+  row('offering mediation on a GBV-classified file with a male victim', PF, UI, prosecutors,
+    { ...familyFile, parties: [party('accused', 'accused'), party('victim', 'victim')], gbvType: 'physical_assault' },
+    'offer_mediation', {}, 'MEDIATION_FORBIDDEN_VAW'),
+  row('offering mediation after the chief prosecutor\'s written override', PF, UI, prosecutors,
+    { ...familyFile, recordedEvents: ['override_mediation_block'] }, 'offer_mediation', {},
+    'accepted'),
+  row('referring to mediation on a family file with a male victim, unclassified', PF,
+    'mediation_offered', prosecutors,
+    { ...familyFile, parties: [party('accused', 'accused'), party('victim', 'victim')] },
+    'refer_to_mediation', referToMediation({}), 'accepted'),
+  row('closing a family file whose victim has no relationship recorded', PF, UI, prosecutors,
+    { ...familyFile, parties: [party('accused', 'accused'), { ...femaleVictim, relationshipToAccused: null }] },
+    'close_file', { reasonCode: 'insufficient_evidence' }, 'FAMILY_PROTECTION_DETAILS_MISSING'),
+  row('closing a family file with every detail', PF, UI, prosecutors, familyFile, 'close_file',
+    { reasonCode: 'insufficient_evidence' }, 'accepted'),
+  row('classifying GBV on a file that is not family protection', PF, UI, prosecutors,
+    withAccusedAndVictim, 'classify_gbv', { gbvType: 'physical_assault' },
+    'NOT_A_FAMILY_PROTECTION_FILE'),
+  row('classifying GBV on a family protection file', PR, 'evidence_gathering', police, familyFile,
+    'classify_gbv', { gbvType: 'psychological_abuse' }, 'accepted'),
 ];
 
 describe('guards of the shipped case types', () => {
@@ -572,7 +608,7 @@ describe('the civil claim is configuration only', () => {
     fire(claim, ['court_clerk'], 'add_party', {
       personId: PERSON.accused,
       role: 'witness',
-      relationshipToAccused: 'جار',
+      relationshipToAccused: 'acquaintance',
     });
     const scheduled = fire(claim, ['court_clerk'], 'schedule_hearing', schedule(at(24 * 14)));
     expect(scheduled).toMatchObject({ stateAfter: 'scheduled', action: 'hearing.schedule' });

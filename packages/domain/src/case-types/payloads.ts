@@ -3,6 +3,7 @@
  * they are or extend them; the server's implementation of an action reads these fields.
  */
 import { Type } from 'typebox';
+import { RELATIONSHIPS } from '../justice/family-protection';
 import { DETENTION_FACILITIES } from '../justice/juvenile';
 import { PARTY_ROLES } from '../justice/parties';
 import { Ref, type ReferenceKind } from '../workflow/references';
@@ -21,8 +22,10 @@ export const AddPartyPayload = Type.Object(
   {
     personId: Ref('person'),
     role: Type.Enum(PARTY_ROLES),
-    /** For victims and accused in family cases: how they are related (see DESIGN.md). */
-    relationshipToAccused: Type.Optional(Text(60)),
+    /** How this party is related to the accused: required for victims of family protection files. */
+    relationshipToAccused: Type.Optional(Type.Enum(RELATIONSHIPS)),
+    /** A victim's address kept even from the accused's lawyer (victim protection). */
+    addressConfidential: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );

@@ -9,6 +9,7 @@ import {
   questioningEvent,
   releaseEvent,
 } from './common-events';
+import { classifyGbvEvent } from './family-protection-rules';
 import { NotePayload, ReferPayload } from './payloads';
 
 type State = 'reported' | 'evidence_gathering' | 'referred' | 'closed';
@@ -50,6 +51,7 @@ export const policeReport = defineCaseType<State>({
       en: 'Police hold',
     }),
     release: releaseEvent(open, police),
+    classify_gbv: classifyGbvEvent(open, police),
     refer_to_prosecution: defineEvent({
       labels: { ar: 'إحالة إلى النيابة العامة', en: 'Refer to the prosecution' },
       from: ['evidence_gathering'],

@@ -34,6 +34,11 @@ import {
   ReferToMediationPayload,
   SocialReportPayload,
 } from './juvenile-rules';
+import {
+  classifyGbvEvent,
+  familyProtectionGuards,
+  overrideMediationBlockEvent,
+} from './family-protection-rules';
 import type { Role } from '../organisation/roles';
 
 type State =
@@ -56,8 +61,15 @@ const mediators: readonly Role[] = [
   'police_investigator',
   ...prosecutors,
 ];
-/** Every decision on a juvenile file waits for a verified age and the social research report. */
-const decisionGuards = [juvenileGuards.ageVerified, juvenileGuards.socialReportOnFile];
+/**
+ * Every decision on a juvenile file waits for a verified age and the social research report; on a
+ * family protection file, for the sex, age and relationship of its victims and accused.
+ */
+const decisionGuards = [
+  juvenileGuards.ageVerified,
+  juvenileGuards.socialReportOnFile,
+  familyProtectionGuards.detailsComplete,
+];
 const DECLINING_PARTIES = ['juvenile', 'guardian', 'victim'] as const;
 
 export const prosecutionFile = defineCaseType<State>({
@@ -136,7 +148,11 @@ export const prosecutionFile = defineCaseType<State>({
       to: 'mediation_offered',
       roles: prosecutors,
       payload: NotePayload,
-      guards: [guards.hasAccused, juvenileGuards.ageVerified],
+      guards: [
+        guards.hasAccused,
+        juvenileGuards.ageVerified,
+        familyProtectionGuards.noMediationInViolenceAgainstWomen,
+      ],
       action: 'mediation.record',
       actionParams: { status: 'offered' },
     }),
@@ -164,7 +180,7 @@ export const prosecutionFile = defineCaseType<State>({
       to: 'in_mediation',
       roles: prosecutors,
       payload: ReferToMediationPayload,
-      guards: [mediationGuards.consents],
+      guards: [familyProtectionGuards.noMediationInViolenceAgainstWomen, mediationGuards.consents],
       action: 'mediation.record',
       actionParams: { status: 'in_mediation' },
       effects: [
@@ -267,6 +283,8 @@ export const prosecutionFile = defineCaseType<State>({
       action: 'counsellor.report',
     }),
     override_social_report: overrideSocialReportEvent(open, prosecutors),
+    classify_gbv: classifyGbvEvent(open, prosecutors),
+    override_mediation_block: overrideMediationBlockEvent(open),
     override_age_verification: defineEvent({
       labels: {
         ar: 'المتابعة دون إثبات العمر (مسبب)',

@@ -37,7 +37,12 @@ const DETENTION = { open: uuid(61) };
 type Party = CaseFacts['parties'][number];
 type Charge = CaseFacts['charges'][number];
 
-const ADULT = { dateOfBirth: '1990-05-14', ageStatus: 'adult' } as const;
+const ADULT = {
+  dateOfBirth: '1990-05-14',
+  ageStatus: 'adult',
+  sex: 'male',
+  relationshipToAccused: null,
+} as const;
 const accusedParty: Party = {
   id: PARTY.accused,
   personId: PERSON.accused,

@@ -31,7 +31,15 @@ export type EventDecision =
     }
   | { ok: false; reason: 'role_not_permitted'; event: string; roles: readonly Role[] }
   | { ok: false; reason: 'invalid_payload'; event: string; issues: PayloadIssue[] }
-  | { ok: false; reason: 'guard_failed'; event: string; code: string; message: Labels };
+  | {
+      ok: false;
+      reason: 'guard_failed';
+      event: string;
+      code: string;
+      message: Labels;
+      /** The refusal must be audited (Guard.audited). */
+      audited: boolean;
+    };
 
 /** The field of the file each action writes, for the case type's field rights. */
 export const ACTION_FIELDS: Readonly<Record<CaseAction, string>> = {
@@ -49,6 +57,7 @@ export const ACTION_FIELDS: Readonly<Record<CaseAction, string>> = {
   'mediation.record': 'mediation',
   'counsellor.instruct': 'social_report',
   'counsellor.report': 'social_report',
+  'classification.gbv': 'classification',
 };
 
 export function findEvent(
@@ -143,6 +152,7 @@ export function decideEvent(
         event: eventName,
         code: guard.code,
         message: guard.message,
+        audited: guard.audited ?? false,
       };
     }
   }

@@ -2,6 +2,7 @@
  * What guards may know about a file when an event is fired. The server loads these facts in the
  * same transaction as the event, so a guard never decides on stale data.
  */
+import type { GbvType } from '../justice/family-protection';
 import type { AgeStatus, MediationStatus } from '../justice/juvenile';
 import type { Role } from '../organisation/roles';
 
@@ -29,6 +30,9 @@ export interface CaseFacts {
     dateOfBirth: string | null;
     /** Age status on the party's offence date (justice/juvenile.ts), as the server derived it. */
     ageStatus: AgeStatus;
+    sex: 'female' | 'male' | null;
+    /** How this party is related to the accused (justice/family-protection.ts), when recorded. */
+    relationshipToAccused: string | null;
   }[];
   charges: readonly {
     id: string;
@@ -51,6 +55,10 @@ export interface CaseFacts {
   openDeadlines: readonly { name: string; dueAt: Date }[];
   /** An accused was a child at the offence (juvenile rules apply). */
   isJuvenileFile: boolean;
+  /** Family protection file (justice/family-protection.ts), as the server classified it. */
+  isFamilyProtection: boolean;
+  /** The incident's GBVIMS type, once classified. */
+  gbvType: GbvType | null;
   /** Where the matter stands on mediation (this file's, or for a court, the prosecution's). */
   mediationStatus: MediationStatus | null;
   /** Event names already recorded on this file. */
@@ -72,6 +80,8 @@ export function emptyFacts(caseType: string, state: string, now: Date): CaseFact
     openDeadlines: [],
     incidentDate: null,
     isJuvenileFile: false,
+    isFamilyProtection: false,
+    gbvType: null,
     mediationStatus: null,
     recordedEvents: [],
     matterRecordedEvents: [],

@@ -28,6 +28,8 @@ export interface Guard<P = unknown> {
   code: string;
   message: Labels;
   holds: (facts: CaseFacts, payload: P) => boolean;
+  /** A refusal is itself recorded in the audit log (an attempt the law forbids). */
+  audited?: boolean;
 }
 
 /**
@@ -48,7 +50,8 @@ export type CaseAction =
   | 'assignment.change'
   | 'mediation.record'
   | 'counsellor.instruct'
-  | 'counsellor.report';
+  | 'counsellor.report'
+  | 'classification.gbv';
 
 /** Who a deadline or task goes to. */
 export type Assignee =

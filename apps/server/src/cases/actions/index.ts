@@ -1,5 +1,6 @@
 /** Every CaseAction's implementation. The record type makes a missing one a compile error. */
 import type { ActionHandlers } from './action-context';
+import { classifyGbv } from './classification';
 import { instructCounsellor, submitSocialReport } from './counsellor';
 import { recordDecision } from './decisions';
 import { recordMediation } from './mediation';
@@ -24,4 +25,5 @@ export const ACTION_HANDLERS: ActionHandlers = {
   'mediation.record': recordMediation,
   'counsellor.instruct': instructCounsellor,
   'counsellor.report': submitSocialReport,
+  'classification.gbv': classifyGbv,
 };

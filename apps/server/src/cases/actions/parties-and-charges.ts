@@ -30,7 +30,8 @@ export const addParty: ActionHandler = async ({ trx, file, payload, now }) => {
       case_id: file.id,
       person_id: personId,
       role: payload.role as never,
-      relationship_to_accused: (payload.relationshipToAccused as string | undefined) ?? null,
+      relationship_to_accused: (payload.relationshipToAccused as never) ?? null,
+      address_confidential: payload.addressConfidential === true,
       added_at: now,
     })
     .execute();

@@ -32,15 +32,23 @@ export const receiveReferral: OutboxHandler = async (trx, message, services) => 
     .select(['id', 'kind'])
     .where('id', '=', refer.toInstitutionId)
     .executeTakeFirstOrThrow();
-  // A prosecution office receives into its general unit, or its juvenile unit for a juvenile file
-  // (the acceptor may still choose another unit).
+  // A prosecution office receives into its general unit, or its juvenile or family protection unit
+  // for such a file (the acceptor may still choose another unit).
   const receivingUnit =
     institution.kind === 'prosecution_office'
       ? await trx
           .selectFrom('institution_units')
           .select('id')
           .where('institution_id', '=', institution.id)
-          .where('kind', '=', from.is_juvenile ? 'juvenile' : 'general')
+          .where(
+            'kind',
+            '=',
+            from.is_juvenile
+              ? 'juvenile'
+              : from.is_family_protection
+                ? 'family_protection'
+                : 'general',
+          )
           .executeTakeFirst()
       : undefined;
   const now = services.clock.now();
@@ -58,6 +66,13 @@ export const receiveReferral: OutboxHandler = async (trx, message, services) => 
       confidentiality: from.confidentiality,
       // The ages at the offence travel with the parties: the offence is the same.
       is_juvenile: from.is_juvenile,
+      is_family_protection: from.is_family_protection,
+      family_protection_reasons: from.family_protection_reasons,
+      links_cybercrime: from.links_cybercrime,
+      gbv_type: from.gbv_type,
+      gbv_intimate_partner: from.gbv_intimate_partner,
+      gbv_child_victim: from.gbv_child_victim,
+      gbv_early_marriage: from.gbv_early_marriage,
       mediation_status: null,
       summary: from.summary,
       incident_date: from.incident_date,
@@ -156,6 +171,7 @@ async function copyPartiesAndCharges(
         relationship_to_accused: party.relationship_to_accused,
         age_at_offence: party.age_at_offence,
         age_status: party.age_status,
+        address_confidential: party.address_confidential,
         added_at: now,
       })
       .returning('id')

@@ -1,0 +1,63 @@
+/**
+ * Victim protection (issue 6): the names, addresses and phone numbers of a victim of a family
+ * protection file, or of a victim whose address was marked confidential, are masked for everyone
+ * outside the file's assigned team, everywhere: the case page, person search, person pages,
+ * calendars. Initials only. Part of the policy module: this is an access decision, expressed as SQL
+ * so that lists are decided in the database.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { Actor } from './actor';
+
+const VICTIM_ROLES = ['victim', 'complainant'] as const;
+
+/**
+ * The persons among `personIds` that the actor must see masked: a victim (or complainant) of a
+ * family protection file, or with a confidential address, where the actor is on the team of none
+ * of those files.
+ */
+export async function maskedVictimIds(
+  db: Kysely<Database>,
+  actor: Actor,
+  personIds: readonly string[],
+): Promise<Set<string>> {
+  if (personIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('parties as p')
+    .innerJoin('cases as c', 'c.id', 'p.case_id')
+    .select('p.person_id')
+    .where('p.person_id', 'in', [...new Set(personIds)])
+    .where('p.role', 'in', VICTIM_ROLES)
+    .where((eb) =>
+      eb.or([eb('c.is_family_protection', '=', true), eb('p.address_confidential', '=', true)]),
+    )
+    .groupBy('p.person_id')
+    .having((eb) =>
+      eb.not(
+        eb.fn.agg<boolean>('bool_or', [
+          eb.exists(
+            eb
+              .selectFrom('case_assignments as ca')
+              .select('ca.id')
+              .whereRef('ca.case_id', '=', 'c.id')
+              .where('ca.user_id', '=', actor.userId)
+              .where('ca.ended_at', 'is', null),
+          ),
+        ]),
+      ),
+    )
+    .execute();
+  return new Set(rows.map((row) => row.person_id));
+}
+
+/** Whether the actor is on the active team of a file. */
+export async function isOnTeam(db: Kysely<Database>, actor: Actor, caseId: string) {
+  const row = await db
+    .selectFrom('case_assignments')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('user_id', '=', actor.userId)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
