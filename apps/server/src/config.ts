@@ -2,13 +2,18 @@
  * Runtime configuration, read once from the environment. Every setting has a safe default so that
  * `npm start` works on a fresh machine; docs/operations.md lists them all.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   DEFAULT_JUVENILE_DETENTION_RULES,
   DEFAULT_JUVENILE_TIME_STANDARD,
+  DEFAULT_PROTECTION_ORDER_TIME_STANDARD,
+  DEFAULT_RISK_QUESTIONNAIRE,
   detentionRulesProblems,
   isRole,
+  riskQuestionnaireProblems,
+  type RiskQuestionnaire,
   type DetentionRules,
   type Role,
   type TimeStandardStep,
@@ -36,6 +41,18 @@ export interface Config {
    * each number of days from the arrest (juvenile indicators). Days increase step by step.
    */
   juvenileTimeStandard: readonly TimeStandardStep[];
+  /**
+   * The DV protection orders time standard (family protection dashboard): the share of protection
+   * measures issued within each number of days from the complaint.
+   */
+  protectionOrderTimeStandard: readonly TimeStandardStep[];
+  /**
+   * Statistics shown to anyone outside the family protection unit replace every count below this
+   * (and any count that would reveal one) by null, so that no victim can be identified.
+   */
+  smallCellThreshold: number;
+  /** The family violence risk questionnaire: the domain's default or a deployment's JSON file. */
+  riskQuestionnaire: RiskQuestionnaire;
   auth: {
     sessionIdleMinutes: number;
     sessionAbsoluteHours: number;
@@ -74,7 +91,18 @@ export function loadConfig(env: Env = process.env): Config {
     timeZone: timeZone(env.QADIYA_TIME_ZONE ?? 'Asia/Hebron'),
     seedDemo,
     juvenileDetentionRules: juvenileDetentionRules(env.QADIYA_JUVENILE_DETENTION_RULES),
-    juvenileTimeStandard: timeStandard(env.QADIYA_JUVENILE_TIME_STANDARD),
+    juvenileTimeStandard: timeStandard(
+      'QADIYA_JUVENILE_TIME_STANDARD',
+      env.QADIYA_JUVENILE_TIME_STANDARD,
+      DEFAULT_JUVENILE_TIME_STANDARD,
+    ),
+    protectionOrderTimeStandard: timeStandard(
+      'QADIYA_PROTECTION_ORDER_TIME_STANDARD',
+      env.QADIYA_PROTECTION_ORDER_TIME_STANDARD,
+      DEFAULT_PROTECTION_ORDER_TIME_STANDARD,
+    ),
+    smallCellThreshold: integer(env, 'QADIYA_SMALL_CELL_THRESHOLD', 5, 2, 100),
+    riskQuestionnaire: riskQuestionnaire(nonEmpty(env.QADIYA_RISK_QUESTIONNAIRE)),
     auth: {
       sessionIdleMinutes: integer(env, 'QADIYA_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
       sessionAbsoluteHours: integer(env, 'QADIYA_SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
@@ -119,12 +147,17 @@ function timeZone(name: string): string {
  * `days:percent` steps separated by commas, e.g. `30:75,45:90,90:98` (75% within 30 days …).
  * Days strictly increase and targets never decrease: a later step is a looser limit.
  */
-function timeStandard(raw: string | undefined): readonly TimeStandardStep[] {
-  if (raw === undefined || raw.trim() === '') return DEFAULT_JUVENILE_TIME_STANDARD;
+function timeStandard(
+  name: string,
+  raw: string | undefined,
+  fallback: readonly TimeStandardStep[],
+): readonly TimeStandardStep[] {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const example = fallback.map((step) => `${step.days}:${step.targetPercent}`).join(',');
   const fail = (problem: string) =>
     new Error(
-      `QADIYA_JUVENILE_TIME_STANDARD: ${problem}; expected steps "days:percent" separated by ` +
-        `commas, e.g. "30:75,45:90,90:98", got "${raw}"`,
+      `${name}: ${problem}; expected steps "days:percent" separated by ` +
+        `commas, e.g. "${example}", got "${raw}"`,
     );
   const steps = raw.split(',').map((item) => {
     const match = /^\s*(\d{1,4}):(\d{1,3}(?:\.\d+)?)\s*$/.exec(item);
@@ -189,4 +222,19 @@ function juvenileDetentionRules(raw: string | undefined): DetentionRules {
   const problems = detentionRulesProblems(rules);
   if (problems.length > 0) throw new Error(`${name}: ${problems.join('; ')}`);
   return rules;
+}
+
+/** QADIYA_RISK_QUESTIONNAIRE: the path of a JSON questionnaire replacing the default, checked now. */
+function riskQuestionnaire(file: string | undefined): RiskQuestionnaire {
+  if (!file) return DEFAULT_RISK_QUESTIONNAIRE;
+  const name = 'QADIYA_RISK_QUESTIONNAIRE';
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path.resolve(file), 'utf8'));
+  } catch (error) {
+    throw new Error(`${name}: cannot read ${file} as JSON (${(error as Error).message})`);
+  }
+  const problems = riskQuestionnaireProblems(value);
+  if (problems.length > 0) throw new Error(`${name}: ${file}: ${problems.join('; ')}`);
+  return value as RiskQuestionnaire;
 }

@@ -12,6 +12,7 @@ import { workQueueRoutes } from './work-queue/work-queue.routes';
 import { hearingsRoutes } from './hearings/hearings.routes';
 import { lookupsRoutes } from './lookups/lookups.routes';
 import { statisticsRoutes } from './statistics/statistics.routes';
+import { referralsRoutes } from './referrals/referrals.routes';
 
 export async function apiRoutes(app: FastifyTypebox): Promise<void> {
   organisationRoutes(app);
@@ -26,5 +27,6 @@ export async function apiRoutes(app: FastifyTypebox): Promise<void> {
   lookupsRoutes(app);
   hearingsRoutes(app);
   statisticsRoutes(app);
+  referralsRoutes(app);
   await Promise.resolve();
 }

@@ -17,3 +17,6 @@ export * from './justice/juvenile';
 export * from './case-types/juvenile-rules';
 export * from './justice/family-protection';
 export * from './case-types/family-protection-rules';
+export * from './justice/risk-questionnaire';
+export * from './justice/victim-services';
+export * from './case-types/victim-protection-events';

@@ -46,6 +46,13 @@ export const AUDIT_ACTIONS = {
     'An event the law forbids was attempted and refused (e.g. mediation in violence against women); details name the event and the rule.',
   'case.juvenile_status_changed':
     'A file became (or stopped being) a juvenile file after an age was derived or corrected; details give confidentiality and unit before and after.',
+  // Referrals of victims to services (family protection)
+  'referral.consent_overridden':
+    "A chief prosecutor sent a referral to a service without the victim's consent; details give the file, the victim's party, the service and the written reason.",
+  'referral.accepted': 'A service accepted a referral of a victim; details give the feedback.',
+  'referral.declined': 'A service declined a referral of a victim; details give the feedback.',
+  'referral.closed':
+    'A service closed a referral once its work was done; details give the feedback.',
   // Audit itself and operations
   'audit.queried': 'The audit log was queried through the API.',
   'system.demo_seeded': 'Demo data was loaded into an empty database.',

@@ -6,6 +6,7 @@ import { accusedLabel, type CaseTypeDefinition, type Role } from '@qadiya/domain
 import type { CaseRow } from '../db/schema';
 import { arabicInitials, latinInitials } from '../hearings/hearing.presenter';
 import { presentFamilyProtection, presentJuvenile, presentMediation } from './juvenile-page';
+import { presentProtection } from './protection-page';
 import type { getCase } from './read-cases';
 
 type CasePage = Awaited<ReturnType<typeof getCase>>;
@@ -196,6 +197,10 @@ export function presentCasePage(page: CasePage) {
     juvenile: presentJuvenile(file, page.juvenileParts, roles),
     mediation: presentMediation(page.juvenileParts),
     familyProtection: presentFamilyProtection(file, page.juvenileParts, page.parties),
+    ...presentProtection(
+      page.protectionParts,
+      canReadField(definition, 'victim_protection', roles),
+    ),
     availableEvents: presentEventOptions(definition, page.availableEvents),
   };
 }

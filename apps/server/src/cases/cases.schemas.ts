@@ -109,6 +109,22 @@ export const CasePage = Type.Intersect([
         'reasons[] (family_relationship, gbv_offence, communication_threat_against_woman), linksCybercrime, gbvType, gbvFlags {intimatePartner, childVictim, earlyMarriage}, missingDetails[], mediationBlocked, mediationOverride {reason, at}; null for other files',
       ),
     ),
+    // Victim protection (protection-page.ts): empty lists for roles that may not read them.
+    riskAssessments: Type.Array(
+      Open(
+        'id, victimPartyId, assessedAt, assessedBy {userId, nameAr, nameEn}, questionnaireId, answers {questionId: answerId}, score, level (low, medium, high, severe); newest first, every assessment kept',
+      ),
+    ),
+    referrals: Type.Array(
+      Open(
+        'id, version, victimPartyId, service (health, shelter, social, psychosocial, legal_aid), institution {id, code, nameAr, nameEn}, status (sent, accepted, declined, closed), consent (given, override), overrideReason, note, sentAt, sentBy, respondedAt, feedback, closedAt, closingFeedback; newest first',
+      ),
+    ),
+    protectionMeasures: Type.Array(
+      Open(
+        'id, kind (no_contact, stay_away, temporary_custody), protectedPartyId, againstPartyId, authority (prosecution, court), conditions, issuedAt, expiresAt, status (active, violated, expired once expiresAt has passed, revoked), revokedAt, revokeReason, violations[] {id, occurredAt, description, recordedAt, newCase {id, reference} | null}; newest first',
+      ),
+    ),
     availableEvents: Type.Array(EventOption),
   }),
 ]);

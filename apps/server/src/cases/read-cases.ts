@@ -9,6 +9,7 @@ import { requireCaseAccess } from './case-access';
 import { findCaseById, listEvents, teamRolesOf } from './cases.repository';
 import { definitionOf } from './fire-event';
 import { loadJuvenileParts } from './juvenile-page';
+import { loadProtectionParts } from './protection-page';
 import { isOnTeam } from '../policy/victim-protection';
 
 /** Events the actor may fire now (state and role; guards are checked when fired). */
@@ -38,6 +39,7 @@ export async function getCase(ctx: UseCaseContext, caseId: string) {
     availableEvents: eventsForActor(definition, file, access.roles),
     links,
     juvenileParts: await loadJuvenileParts(ctx.db, file),
+    protectionParts: await loadProtectionParts(ctx.db, file, ctx.clock.now()),
     // Victims of a family protection file are shown by initials to readers outside its team.
     isOnTeam: await isOnTeam(ctx.db, ctx.actor, file.id),
     ...parts,

@@ -10,6 +10,13 @@ import type {
   GbvType,
   DetentionFacility,
   MediationStatus,
+  MeasureAuthority,
+  MeasureStatus,
+  ProtectionMeasureKind,
+  ReferralConsent,
+  ReferralService,
+  ReferralStatus,
+  RiskLevel,
   SocialReportRecommendation,
   ConfidentialityLevel,
   OffenceClass,
@@ -274,7 +281,8 @@ export interface CaseEventTable {
   request_id: string | null;
 }
 
-export type CaseLinkKind = 'referral' | 'appeal' | 'execution' | 'transfer';
+/** `violation`: the file opened for the violation of a protection measure (migration 0012). */
+export type CaseLinkKind = 'referral' | 'appeal' | 'execution' | 'transfer' | 'violation';
 
 export interface CaseLinkTable {
   from_case_id: string;
@@ -459,6 +467,74 @@ export interface ChildPopulationTable {
   population: number;
 }
 
+// ---- Victim protection (migration 0012) ----
+
+export interface RiskAssessmentTable {
+  id: Generated<string>;
+  case_id: string;
+  victim_party_id: string;
+  assessed_at: Timestamp;
+  assessed_by: string | null;
+  questionnaire_id: string;
+  answers: ColumnType<Record<string, string>, string, never>;
+  score: number;
+  level: RiskLevel;
+  event_id: string;
+}
+
+export interface ServiceReferralTable {
+  id: Generated<string>;
+  case_id: string;
+  victim_party_id: string;
+  service: ReferralService;
+  institution_id: string;
+  status: Generated<ReferralStatus>;
+  consent: ReferralConsent;
+  override_reason: string | null;
+  note: string | null;
+  sent_at: Timestamp;
+  sent_by: string | null;
+  event_id: string;
+  responded_at: Timestamp | null;
+  responded_by: string | null;
+  feedback: string | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  closing_feedback: string | null;
+  version: Generated<number>;
+}
+
+export interface ProtectionMeasureTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: ProtectionMeasureKind;
+  protected_party_id: string;
+  against_party_id: string;
+  authority: MeasureAuthority;
+  conditions: string;
+  issued_at: Timestamp;
+  issued_by: string | null;
+  expires_at: Timestamp;
+  /** What was decided or happened; time alone makes it expired (measureStatusAt). */
+  status: Generated<MeasureStatus>;
+  event_id: string;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+}
+
+export interface ProtectionMeasureViolationTable {
+  id: Generated<string>;
+  measure_id: string;
+  case_id: string;
+  occurred_at: Timestamp;
+  description: string;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  event_id: string;
+  new_case_id: string | null;
+}
+
 export interface Database {
   regions: RegionTable;
   institutions: InstitutionTable;
@@ -492,6 +568,10 @@ export interface Database {
   child_population: ChildPopulationTable;
   person_merges: PersonMergeTable;
   person_merge_parties: PersonMergePartyTable;
+  risk_assessments: RiskAssessmentTable;
+  service_referrals: ServiceReferralTable;
+  protection_measures: ProtectionMeasureTable;
+  protection_measure_violations: ProtectionMeasureViolationTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

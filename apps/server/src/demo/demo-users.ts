@@ -92,6 +92,15 @@ export const DEMO_USERS: readonly DemoUser[] = [
     institution: 'RAM-MSD',
   },
   {
+    // A shelter and psychosocial service on the national referral pathway (family protection).
+    username: 'services',
+    role: 'service_provider',
+    nameAr: 'رولا الأطرش',
+    nameEn: 'Rula Al-Atrash',
+    sex: 'female',
+    institution: 'RAM-MSD',
+  },
+  {
     username: 'lawyer',
     role: 'lawyer',
     nameAr: 'نادية عيسى',

@@ -67,8 +67,19 @@ export const PERMISSIONS = {
   // Aggregate statistics (the juvenile justice indicators): analysts nationally, chief prosecutors
   // for their own offices. Answers hold counts and rates only, never a name.
   'statistics.read': ['analyst', 'chief_prosecutor'],
+  // The family protection dashboard (issue 6): analysts nationally, chief prosecutors for their own
+  // offices, and the prosecutors of a family protection unit for their own unit's office (a
+  // prosecutor holds it only through a grant on that unit: UNIT_BOUND_ROLES). The unit steers its
+  // own work with it (referrals to follow up, protection orders issued late); the figures are
+  // aggregates, and who sees them exact rather than small-cell-suppressed is decided by
+  // `seesExactFamilyProtectionFigures`.
+  'statistics.read_family_protection': ['analyst', 'chief_prosecutor', 'prosecutor'],
   // The child population figures behind the per-100,000 rates: national administrators.
   'statistics.manage_population': ['admin'],
+  // Referrals of victims to services: the staff of the receiving service see their institution's
+  // referrals (minimum information, never the file) and answer them.
+  'referral.read': ['service_provider'],
+  'referral.respond': ['service_provider'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -79,6 +90,25 @@ export type Permission = keyof typeof PERMISSIONS;
  */
 export interface PolicyTarget {
   institutionId: string | null;
+  /** The unit the object belongs to, for the roles that hold a permission only through it. */
+  unitId?: string | null;
+}
+
+/**
+ * Roles that hold a permission only through a grant on the target's own unit, not through a grant
+ * on the whole institution or on another unit.
+ */
+const UNIT_BOUND_ROLES: Partial<Record<Permission, readonly Role[]>> = {
+  'statistics.read_family_protection': ['prosecutor'],
+};
+
+function coversTargetUnit(
+  permission: Permission,
+  assignment: ActiveAssignment,
+  target: PolicyTarget,
+): boolean {
+  if (!UNIT_BOUND_ROLES[permission]?.includes(assignment.role)) return true;
+  return assignment.unitId !== null && assignment.unitId === (target.unitId ?? null);
 }
 
 export type Decision =
@@ -119,7 +149,9 @@ export function scopeFor(actor: Actor, permission: Permission): RoleScope {
 export function decide(actor: Actor, permission: Permission, target: PolicyTarget): Decision {
   const roles: readonly Role[] = PERMISSIONS[permission];
   const needs = roles.join(' or ');
-  const grants = actor.assignments.filter((a) => grantsScope(a, roles));
+  const grants = actor.assignments.filter(
+    (a) => grantsScope(a, roles) && coversTargetUnit(permission, a, target),
+  );
   const national = grants.find((a) => a.institutionId === null);
   if (national) return { allowed: true, via: 'national', assignmentId: national.id };
   // A standard grant wins over a break-glass one, so break-glass use is only recorded when it was
@@ -162,5 +194,34 @@ function isRegistryPermission(permission: Permission): boolean {
     permission === 'person.read_contact' ||
     permission === 'person.merge' ||
     permission === 'person.count_restricted_files'
+  );
+}
+
+/**
+ * Family protection figures are exact only for the family protection unit itself: a standard
+ * grant carrying `statistics.read_family_protection` on the family protection unit of every
+ * institution counted (`familyUnitId`: that institution's unit, null when it has none). Everyone
+ * else, analysts, other units and grants on a whole office included, gets small cells suppressed
+ * (issue 6: no victim may be identifiable from a figure that leaves the unit). A national answer
+ * (no institution) is never exact.
+ */
+export function seesExactFamilyProtectionFigures(
+  actor: Actor,
+  institutions: readonly { institutionId: string; familyUnitId: string | null }[],
+): boolean {
+  const roles: readonly Role[] = PERMISSIONS['statistics.read_family_protection'];
+  return (
+    institutions.length > 0 &&
+    institutions.every(({ institutionId, familyUnitId }) =>
+      actor.assignments.some(
+        (a) =>
+          a.grantKind === 'standard' &&
+          a.caseId === null &&
+          roles.includes(a.role) &&
+          familyUnitId !== null &&
+          a.institutionId === institutionId &&
+          a.unitId === familyUnitId,
+      ),
+    )
   );
 }

@@ -1,10 +1,10 @@
 /**
  * What the juvenile indicator queries share: the scope of a request, the shape of their rows (one
- * per sex × age band), and the SQL fragments that select an institution's files and put an age in
- * its band. The rules every query follows are in juvenile-indicators.repository.ts.
+ * per sex × age band), and the SQL fragment that selects an institution's files. Ages are put in
+ * their band by the shared dimensions (dimensions.ts, `ageBandSql`). The rules every query follows
+ * are in juvenile-indicators.repository.ts.
  */
 import { sql, type RawBuilder } from 'kysely';
-import { ageBandOf } from '@qadiya/domain';
 
 type Sex = 'female' | 'male' | null;
 
@@ -49,20 +49,3 @@ export function inInstitutions(column: string, ids: readonly string[] | null): R
   if (ids === null) return sql<boolean>`true`;
   return sql<boolean>`${sql.ref(column)} in (${sql.join(ids)})`;
 }
-
-/**
- * `left join` of the age bands on an age column: `age_bands.band` is the domain's band of that
- * age (null when the age is unknown, which the selects turn into 'unknown'). The domain's
- * `ageBandOf` becomes a table, so that SQL groups by the very same bands.
- */
-export function joinAgeBand(ageColumn: string): RawBuilder<unknown> {
-  const rows = Array.from(
-    { length: 131 },
-    (_, age) => sql`(${sql.lit(age)}, ${sql.lit(ageBandOf(age))})`,
-  );
-  return sql`left join (values ${sql.join(rows)}) as age_bands (age, band)
-    on age_bands.age = ${sql.ref(ageColumn)}`;
-}
-
-/** The band of a row, once `joinAgeBand` is in the query. */
-export const band = sql<string>`coalesce(age_bands.band, 'unknown')`;

@@ -6,10 +6,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { TimeStandardStep } from '@qadiya/domain';
 import type { Database } from '../db/schema';
+import { ageBandSql } from './dimensions';
 import {
-  band,
   inInstitutions,
-  joinAgeBand,
   type Cell,
   type DispositionRow,
   type DurationRow,
@@ -53,7 +52,8 @@ export async function measurePreSentenceDetention(db: Db, scope: IndicatorScope)
       group by person_id, matter_id
       having bool_and(ended is not null)
     ), measured as (
-      select * from episodes where ended >= ${scope.start} and ended < ${scope.until}
+      select *, ${ageBandSql('age')} as band
+      from episodes where ended >= ${scope.start} and ended < ${scope.until}
     ), marked as (
       select s.person_id, s.matter_id, s.began, s.ended,
              case when s.began <= max(s.ended) over (
@@ -77,16 +77,15 @@ export async function measurePreSentenceDetention(db: Db, scope: IndicatorScope)
       from spans
       group by person_id, matter_id
     )
-    select pe.sex, ${band} as band,
-           grouping(pe.sex, age_bands.band) = 3 as "isTotal",
+    select pe.sex, m.band,
+           grouping(pe.sex, m.band) = 3 as "isTotal",
            count(*)::int as n,
            coalesce(sum(l.days), 0)::float8 as "totalDays",
            percentile_cont(0.5) within group (order by l.days) as "medianDays"
     from measured m
     join lengths l on l.person_id = m.person_id and l.matter_id = m.matter_id
     join persons pe on pe.id = m.person_id
-    ${joinAgeBand('m.age')}
-    group by grouping sets ((pe.sex, age_bands.band), ())`.execute(db);
+    group by grouping sets ((pe.sex, m.band), ())`.execute(db);
   return result.rows;
 }
 
@@ -139,11 +138,10 @@ export async function measureTimeToDisposition(
         and fa.at <= ds.disposed_at
         and ${inInstitutions('ds.institution_id', scope.institutionIds)}
     )
-    select pe.sex, ${band} as band, count(*)::int as n, ${sql.join(within)}
+    select pe.sex, ${ageBandSql('u.age')} as band, count(*)::int as n, ${sql.join(within)}
     from units u
     join persons pe on pe.id = u.person_id
-    ${joinAgeBand('u.age')}
-    group by pe.sex, age_bands.band`.execute(db);
+    group by pe.sex, band`.execute(db);
   return result.rows.map((row): DispositionRow => ({
     sex: row.sex,
     band: row.band,

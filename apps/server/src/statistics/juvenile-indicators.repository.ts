@@ -1,8 +1,9 @@
 /**
  * The SQL of the juvenile justice indicators (docs/measures.md defines each one); the two that
  * measure time are in juvenile-durations.repository.ts. Every query aggregates in the database
- * and answers one row per sex × age band (the domain's `ageBandOf`, turned into a table so that
- * SQL groups by the very same bands). No row names a person.
+ * and answers one row per sex × age band (the domain's `ageBandOf`, as the SQL expression of the
+ * shared dimensions, dimensions.ts, so that SQL groups by the very same bands). No row names a
+ * person.
  *
  * Shared rules:
  * - a child is a party with role `accused` and age_status `juvenile` (12–17 at the offence);
@@ -14,14 +15,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import {
-  band,
-  inInstitutions,
-  joinAgeBand,
-  type CountRow,
-  type IndicatorScope,
-  type ShareRow,
-} from './indicator-sql';
+import { ageBandSql } from './dimensions';
+import { inInstitutions, type CountRow, type IndicatorScope, type ShareRow } from './indicator-sql';
 
 type Db = Kysely<Database>;
 
@@ -38,11 +33,10 @@ export async function countChildrenInConflict(db: Db, scope: IndicatorScope) {
         and ${inInstitutions('c.institution_id', scope.institutionIds)}
       group by p.person_id
     )
-    select pe.sex, ${band} as band, count(*)::int as n
+    select pe.sex, ${ageBandSql('ch.age')} as band, count(*)::int as n
     from children ch
     join persons pe on pe.id = ch.person_id
-    ${joinAgeBand('ch.age')}
-    group by pe.sex, age_bands.band`.execute(db);
+    group by pe.sex, band`.execute(db);
   return result.rows;
 }
 
@@ -82,18 +76,17 @@ export async function countChildrenDetained(db: Db, scope: IndicatorScope) {
       left join convicted cv on cv.person_id = h.person_id and cv.matter_id = h.matter_id
       group by h.person_id
     )
-    select 'detention' as measure, pe.sex, ${band} as band, count(*)::int as n
+    select 'detention' as measure, pe.sex, ${ageBandSql('ch.age')} as band, count(*)::int as n
     from children ch
     join persons pe on pe.id = ch.person_id
-    ${joinAgeBand('ch.age')}
-    group by pe.sex, age_bands.band
+    group by pe.sex, band
     union all
-    select 'pre_sentence' as measure, pe.sex, ${band} as band, count(*)::int as n
+    select 'pre_sentence' as measure, pe.sex, ${ageBandSql('ch.pre_sentence_age')} as band,
+           count(*)::int as n
     from children ch
     join persons pe on pe.id = ch.person_id
-    ${joinAgeBand('ch.pre_sentence_age')}
     where ch.is_pre_sentence
-    group by pe.sex, age_bands.band`.execute(db);
+    group by pe.sex, band`.execute(db);
   return {
     detained: result.rows.filter((row) => row.measure === 'detention'),
     preSentence: result.rows.filter((row) => row.measure === 'pre_sentence'),
@@ -116,13 +109,12 @@ export async function shareCustodialSentences(db: Db, scope: IndicatorScope) {
         and ch.disposed_at >= ${scope.start} and ch.disposed_at < ${scope.until}
       group by p.person_id
     )
-    select pe.sex, ${band} as band,
+    select pe.sex, ${ageBandSql('ch.age')} as band,
            count(*) filter (where ch.is_custodial)::int as numerator,
            count(*)::int as denominator
     from children ch
     join persons pe on pe.id = ch.person_id
-    ${joinAgeBand('ch.age')}
-    group by pe.sex, age_bands.band`.execute(db);
+    group by pe.sex, band`.execute(db);
   return result.rows;
 }
 
@@ -142,13 +134,12 @@ export async function shareDiversions(db: Db, scope: IndicatorScope) {
         and ch.disposed_at >= ${scope.start} and ch.disposed_at < ${scope.until}
       group by p.person_id
     )
-    select pe.sex, ${band} as band,
+    select pe.sex, ${ageBandSql('ch.age')} as band,
            count(*) filter (where ch.is_diverted)::int as numerator,
            count(*)::int as denominator
     from children ch
     join persons pe on pe.id = ch.person_id
-    ${joinAgeBand('ch.age')}
-    group by pe.sex, age_bands.band`.execute(db);
+    group by pe.sex, band`.execute(db);
   return result.rows;
 }
 

@@ -1,12 +1,16 @@
 /**
  * Statistics: the UNODC/UNICEF juvenile justice indicators of a period (analysts, chief
- * prosecutors), and the child population figures behind their per-100,000 rates (national
+ * prosecutors), the family protection dashboard (analysts, chief prosecutors, family protection
+ * prosecutors), and the child population figures behind the per-100,000 rates (national
  * administrators). Access is decided in the use cases.
  */
 import type { FastifyTypebox } from '../http/fastify-types';
 import { useCaseContext } from '../http/request-context';
 import { errorResponses } from '../http/schemas';
 import { presentChildPopulation } from './child-population.presenter';
+import { presentFamilyProtection } from './family-protection.presenter';
+import { FamilyProtectionQuery, FamilyProtectionResponse } from './family-protection.schemas';
+import { getFamilyProtectionStatistics } from './get-family-protection-statistics';
 import { getJuvenileIndicators } from './get-juvenile-indicators';
 import { presentJuvenileIndicators } from './juvenile-indicators.presenter';
 import { readChildPopulation } from './read-child-population';
@@ -43,6 +47,31 @@ export function statisticsRoutes(app: FastifyTypebox): void {
     async (request) =>
       presentJuvenileIndicators(
         await getJuvenileIndicators(useCaseContext(request), request.query),
+      ),
+  );
+
+  app.get(
+    '/statistics/family-protection',
+    {
+      schema: {
+        tags,
+        summary:
+          'Family protection dashboard of a period: attrition, GBVIMS types, referrals, protection measures',
+        description:
+          'Aggregates only, never names. Analysts see the whole country or any institution; chief ' +
+          'prosecutors their own offices (the default) and no other; prosecutors of a family ' +
+          "protection unit their own unit's office; anyone else gets 403. Outside the family " +
+          'protection unit, every count below QADIYA_SMALL_CELL_THRESHOLD, and every count from ' +
+          'which one could be computed, is null with `suppressed: true`. `splitBy` splits every ' +
+          "count by one dimension. The period is whole days in the courts' time zone, both ends " +
+          `included, at most ${MAX_PERIOD_DAYS} days. docs/measures.md defines each figure.`,
+        querystring: FamilyProtectionQuery,
+        response: { 200: FamilyProtectionResponse, ...errorResponses(404) },
+      },
+    },
+    async (request) =>
+      presentFamilyProtection(
+        await getFamilyProtectionStatistics(useCaseContext(request), request.query),
       ),
   );
 

@@ -79,6 +79,11 @@ describe('demo seed', () => {
     expect(byRole.get('judge')?.institutionKind).toBe('court');
     expect(byRole.get('court_clerk')?.institutionKind).toBe('court');
     expect(byRole.get('child_protection_counsellor')?.institutionKind).toBe('social_services');
+    expect(byRole.get('service_provider')).toMatchObject({
+      username: 'services',
+      institutionCode: 'RAM-MSD',
+      institutionKind: 'social_services',
+    });
     expect(byRole.get('lawyer')?.institutionKind).toBe('bar_association');
     expect(byRole.get('correction_officer')?.institutionKind).toBe('correction_centre');
   });
@@ -140,7 +145,7 @@ describe('demo seed', () => {
     const out = captureOutput();
     const attempt = seedDemoCommand(iso.handle.db, out);
     await expect(attempt).rejects.toThrow(CliError);
-    await expect(attempt).rejects.toThrow(/database is not empty \(27 institutions, 13 users/);
+    await expect(attempt).rejects.toThrow(/database is not empty \(27 institutions, 14 users/);
     expect(await prepareDemoAtStartup(iso.handle.db, systemClock)).toEqual({
       isDemo: true,
       isSeededNow: false,

@@ -475,12 +475,19 @@ function applyToFacts(
     case 'mediation.record':
       facts.mediationStatus = event.actionParams?.status as EvolvingFacts['mediationStatus'];
       break;
-    case 'assignment.change':
     case 'classification.gbv':
       facts.gbvType = p.gbvType as EvolvingFacts['gbvType'];
       break;
+    // Nothing guards read changes: the team, the social research report, and the risk
+    // assessments, referrals and protection measures (their own tables, which no guard reads).
+    case 'assignment.change':
     case 'counsellor.instruct':
     case 'counsellor.report':
+    case 'risk.assess':
+    case 'referral.send':
+    case 'measure.issue':
+    case 'measure.violation':
+    case 'measure.revoke':
     case undefined:
       break;
   }
@@ -519,6 +526,9 @@ function expectedOutcome(
   const failing = (event.guards ?? []).find((guard) => !guard.holds(facts, payload as never));
   return failing ? `guard_failed:${failing.code}` : 'accepted';
 }
+
+const victimIds = (facts: EvolvingFacts) =>
+  facts.parties.filter((p) => p.role === 'victim' || p.role === 'complainant').map((p) => p.id);
 
 const outcomeOf = (decision: EventDecision) =>
   decision.ok
@@ -591,6 +601,12 @@ describe.each(CASE_TYPES.map((definition) => [definition.caseType, definition] a
                     ids: {
                       // Charges, arrests and questioning are mostly about the accused.
                       partyId: facts.parties.filter((p) => p.role === 'accused').map((p) => p.id),
+                      // Victim protection is about a victim, and a measure is against an accused.
+                      victimPartyId: victimIds(facts),
+                      protectedPartyId: victimIds(facts),
+                      againstPartyId: facts.parties
+                        .filter((p) => p.role === 'accused')
+                        .map((p) => p.id),
                       detentionId: facts.detentions.map((d) => d.id),
                       hearingId: facts.hearings.map((h) => h.id),
                       // A court judges the charges before it; a prosecutor indicts pending ones.

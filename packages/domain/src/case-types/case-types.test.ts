@@ -227,6 +227,34 @@ const familyFile: FactsExtra = {
   parties: [party('accused', 'accused'), femaleVictim],
   isFamilyProtection: true,
 };
+const SERVICES = uuid(45);
+const MEASURE = uuid(91);
+const OVERRIDE_REASON = 'خطر وشيك على حياة الضحية وأطفالها ولا بد من الإيواء فوراً';
+const riskAssessment = (victimPartyId: string) => ({
+  victimPartyId,
+  answers: { strangulation: 'yes', threats_to_kill: 'no' },
+});
+const referral = (over: Record<string, string>) => ({
+  victimPartyId: PARTY.victim,
+  service: 'shelter',
+  institutionId: SERVICES,
+  ...over,
+});
+const measure = (over: Record<string, string>) => ({
+  measureKind: 'no_contact',
+  protectedPartyId: PARTY.victim,
+  againstPartyId: PARTY.accused,
+  authority: 'prosecution',
+  conditions: 'يمنع من الاتصال بالضحية بأي وسيلة',
+  expiresAt: at(24 * 30),
+  ...over,
+});
+const violation = {
+  measureId: MEASURE,
+  occurredAt: at(-5),
+  description: 'اتصل بالضحية هاتفياً وهددها',
+  openNewFile: true,
+};
 
 interface GuardRow {
   scenario: string;
@@ -481,6 +509,49 @@ const GUARD_ROWS: GuardRow[] = [
     'NOT_A_FAMILY_PROTECTION_FILE'),
   row('classifying GBV on a family protection file', PR, 'evidence_gathering', police, familyFile,
     'classify_gbv', { gbvType: 'psychological_abuse' }, 'accepted'),
+
+  // Victim protection (victim-protection-events.ts)
+  row('assessing the risk on a file that is not family protection', PF, UI, prosecutors,
+    withAccusedAndVictim, 'assess_risk', riskAssessment(PARTY.victim), 'NOT_A_FAMILY_PROTECTION_FILE'),
+  row('assessing the risk to the accused', PF, UI, prosecutors, familyFile, 'assess_risk',
+    riskAssessment(PARTY.accused), 'NOT_A_VICTIM_OF_THIS_FILE'),
+  row('assessing the risk to a victim of the family file', PF, 'registered', prosecutors,
+    familyFile, 'assess_risk', riskAssessment(PARTY.victim), 'accepted'),
+  row('referring without the victim\'s consent', PF, UI, prosecutors, familyFile,
+    'refer_to_service', referral({}), 'REFERRAL_CONSENT_REQUIRED'),
+  row('a prosecutor overriding the victim\'s consent', PF, UI, prosecutors, familyFile,
+    'refer_to_service', referral({ consent: 'override', overrideReason: OVERRIDE_REASON }),
+    'REFERRAL_OVERRIDE_CHIEF_ONLY'),
+  row('the chief prosecutor overriding without a reason', PF, UI, ['chief_prosecutor'], familyFile,
+    'refer_to_service', referral({ consent: 'override' }), 'REFERRAL_OVERRIDE_REASON_REQUIRED'),
+  row('the chief prosecutor overriding in writing', PF, UI, ['chief_prosecutor'], familyFile,
+    'refer_to_service', referral({ consent: 'override', overrideReason: OVERRIDE_REASON }),
+    'accepted'),
+  row('referring the accused to a service', PF, UI, prosecutors, familyFile, 'refer_to_service',
+    referral({ consent: 'given', victimPartyId: PARTY.accused }), 'NOT_A_VICTIM_OF_THIS_FILE'),
+  row('referring a victim with consent', PF, 'in_mediation', prosecutors, familyFile,
+    'refer_to_service', referral({ consent: 'given' }), 'accepted'),
+  row('referring on a file that is not family protection', PF, UI, prosecutors,
+    withAccusedAndVictim, 'refer_to_service', referral({ consent: 'given' }),
+    'NOT_A_FAMILY_PROTECTION_FILE'),
+  row('a measure protecting the accused', PF, UI, prosecutors, familyFile,
+    'issue_protection_measure', measure({ protectedPartyId: PARTY.accused }),
+    'NOT_A_VICTIM_OF_THIS_FILE'),
+  row('a measure against the victim', PF, UI, prosecutors, familyFile, 'issue_protection_measure',
+    measure({ againstPartyId: PARTY.victim }), 'NOT_AN_ACCUSED_OF_THIS_FILE'),
+  row('a measure protecting the victim from the accused', PF, UI, prosecutors, familyFile,
+    'issue_protection_measure', measure({}), 'accepted'),
+  row('a measure on a file that is not family protection', PF, UI, prosecutors,
+    withAccusedAndVictim, 'issue_protection_measure', measure({}), 'NOT_A_FAMILY_PROTECTION_FILE'),
+  row('a violation on a file that is not family protection', PF, UI, prosecutors,
+    withAccusedAndVictim, 'record_measure_violation', violation, 'NOT_A_FAMILY_PROTECTION_FILE'),
+  row('a violation on a family protection file', PF, UI, prosecutors, familyFile,
+    'record_measure_violation', violation, 'accepted'),
+  row('revoking a measure on a file that is not family protection', PF, UI, prosecutors,
+    withAccusedAndVictim, 'revoke_protection_measure', { measureId: MEASURE, reason: 'قرار المحكمة' },
+    'NOT_A_FAMILY_PROTECTION_FILE'),
+  row('revoking a measure on a family protection file', PF, UI, prosecutors, familyFile,
+    'revoke_protection_measure', { measureId: MEASURE, reason: 'قرار المحكمة' }, 'accepted'),
 ];
 
 describe('guards of the shipped case types', () => {

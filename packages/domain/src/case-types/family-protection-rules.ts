@@ -11,6 +11,12 @@ import { defineEvent, type Guard } from '../workflow/types';
 
 export const FAMILY_PROTECTION_EVENTS = {
   mediationOverride: 'override_mediation_block',
+  // Victim protection (victim-protection-events.ts).
+  riskAssessment: 'assess_risk',
+  referral: 'refer_to_service',
+  measureIssued: 'issue_protection_measure',
+  measureViolation: 'record_measure_violation',
+  measureRevoked: 'revoke_protection_measure',
 } as const;
 
 const isVictim = (p: CaseFacts['parties'][number]) =>

@@ -8,6 +8,10 @@
  * Mediation runs as states of the file, so a step out of order is refused with the allowed ones:
  * offered → (declined | consents and referral to the mediator) → agreement | failure →
  * fulfilled (closed by diversion) | breach (back to the prosecutor).
+ *
+ * Family protection files add the victim's protection (victim-protection-events.ts): risk
+ * assessments, referrals to services with the victim's consent, protection measures and their
+ * violations, seen only by the roles of the `victim_protection` field.
  */
 import { Type } from 'typebox';
 import { defineCaseType, defineEvent } from '../workflow/types';
@@ -39,6 +43,7 @@ import {
   familyProtectionGuards,
   overrideMediationBlockEvent,
 } from './family-protection-rules';
+import { victimProtectionEvents } from './victim-protection-events';
 import type { Role } from '../organisation/roles';
 
 type State =
@@ -285,6 +290,8 @@ export const prosecutionFile = defineCaseType<State>({
     override_social_report: overrideSocialReportEvent(open, prosecutors),
     classify_gbv: classifyGbvEvent(open, prosecutors),
     override_mediation_block: overrideMediationBlockEvent(open),
+    // Family protection: risk assessment, referrals to services, protection measures.
+    ...victimProtectionEvents(open, prosecutors),
     override_age_verification: defineEvent({
       labels: {
         ar: 'المتابعة دون إثبات العمر (مسبب)',
@@ -404,6 +411,12 @@ export const prosecutionFile = defineCaseType<State>({
     },
     investigation_notes: {
       read: ['prosecutor', 'chief_prosecutor'],
+      write: ['prosecutor', 'chief_prosecutor'],
+    },
+    // Risk assessments, referrals and protection measures say where a victim is and who helps
+    // her: never for the accused's lawyer, nor for the counsellor or mediator of the file.
+    victim_protection: {
+      read: ['prosecutor', 'chief_prosecutor', 'judge'],
       write: ['prosecutor', 'chief_prosecutor'],
     },
   },

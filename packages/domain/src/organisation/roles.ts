@@ -13,6 +13,8 @@ export const ROLES = [
   'mediator',
   'lawyer',
   'correction_officer',
+  /** Staff of a service on the national referral pathway (shelter, health, psychosocial…). */
+  'service_provider',
   'analyst',
   'auditor',
 ] as const;
@@ -32,6 +34,7 @@ export const ROLE_LABELS: Record<Role, { ar: string; en: string }> = {
   mediator: { ar: 'وسيط', en: 'Mediator' },
   lawyer: { ar: 'محامٍ', en: 'Lawyer' },
   correction_officer: { ar: 'ضابط مركز إصلاح وتأهيل', en: 'Correction officer' },
+  service_provider: { ar: 'مقدم خدمات الحماية', en: 'Protection service provider' },
   analyst: { ar: 'محلل إحصائي', en: 'Analyst' },
   auditor: { ar: 'مدقق', en: 'Auditor' },
 };

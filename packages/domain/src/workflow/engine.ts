@@ -58,6 +58,11 @@ export const ACTION_FIELDS: Readonly<Record<CaseAction, string>> = {
   'counsellor.instruct': 'social_report',
   'counsellor.report': 'social_report',
   'classification.gbv': 'classification',
+  'risk.assess': 'victim_protection',
+  'referral.send': 'victim_protection',
+  'measure.issue': 'victim_protection',
+  'measure.violation': 'victim_protection',
+  'measure.revoke': 'victim_protection',
 };
 
 export function findEvent(

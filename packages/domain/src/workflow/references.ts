@@ -10,6 +10,8 @@ export const REFERENCE_KINDS = [
   /** Anything on the file, from the case page. */
   'party',
   'accused',
+  /** A victim or complainant of the file. */
+  'victim',
   'detention',
   'openDetention',
   'hearing',
@@ -17,6 +19,8 @@ export const REFERENCE_KINDS = [
   'charge',
   'pendingCharge',
   'indictedCharge',
+  /** A protection measure of the file still in force (`protectionMeasures` of the case page). */
+  'protectionMeasure',
   /** Looked up on the server. */
   'judge',
   'user',

@@ -51,7 +51,12 @@ export type CaseAction =
   | 'mediation.record'
   | 'counsellor.instruct'
   | 'counsellor.report'
-  | 'classification.gbv';
+  | 'classification.gbv'
+  | 'risk.assess'
+  | 'referral.send'
+  | 'measure.issue'
+  | 'measure.violation'
+  | 'measure.revoke';
 
 /** Who a deadline or task goes to. */
 export type Assignee =

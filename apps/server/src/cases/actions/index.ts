@@ -9,6 +9,9 @@ import { adjournHearing, holdHearing, scheduleHearing } from './hearings';
 import { recordJudgment } from './judgments';
 import { addCharge, addParty } from './parties-and-charges';
 import { reassignLead } from './reassign';
+import { issueMeasure, recordViolation, revokeMeasure } from './protection-measures';
+import { sendReferral } from './referral';
+import { assessRisk } from './risk-assessment';
 
 export const ACTION_HANDLERS: ActionHandlers = {
   'party.add': addParty,
@@ -26,4 +29,9 @@ export const ACTION_HANDLERS: ActionHandlers = {
   'counsellor.instruct': instructCounsellor,
   'counsellor.report': submitSocialReport,
   'classification.gbv': classifyGbv,
+  'risk.assess': assessRisk,
+  'referral.send': sendReferral,
+  'measure.issue': issueMeasure,
+  'measure.violation': recordViolation,
+  'measure.revoke': revokeMeasure,
 };

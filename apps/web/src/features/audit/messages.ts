@@ -47,6 +47,10 @@ const actionsAr = {
   'person.merge_reverted': 'التراجع عن دمج سجل شخص',
   'calendar.changed': 'تغيير تقويم أيام العمل',
   'statistics.child_population_set': 'تحديد عدد السكان من الأطفال',
+  'referral.consent_overridden': 'إحالة إلى خدمة دون موافقة الضحية (قرار رئيس النيابة)',
+  'referral.accepted': 'قبول إحالة من جهة الخدمة',
+  'referral.declined': 'رفض إحالة من جهة الخدمة',
+  'referral.closed': 'إغلاق إحالة من جهة الخدمة',
 };
 
 const actionsEn: Record<keyof typeof actionsAr, string> = {
@@ -92,6 +96,10 @@ const actionsEn: Record<keyof typeof actionsAr, string> = {
   'person.merge_reverted': 'Person merge reverted',
   'calendar.changed': 'Working-day calendar changed',
   'statistics.child_population_set': 'Child population figures set',
+  'referral.consent_overridden': "Referral sent without the victim's consent (chief prosecutor)",
+  'referral.accepted': 'Referral accepted by the service',
+  'referral.declined': 'Referral declined by the service',
+  'referral.closed': 'Referral closed by the service',
 };
 
 export type AuditActionCode = keyof typeof actionsAr;
