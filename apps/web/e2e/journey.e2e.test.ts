@@ -68,7 +68,7 @@ async function acceptFromInboxScreen(page: Page, screenshot: string): Promise<st
   const caseId = (await row.getAttribute('data-case-id')) ?? '';
   await page.getByTestId(`inbox-accept-${caseId}`).click();
   await page.getByTestId('inbox-accept-confirm').click();
-  await expect.poll(() => page.url()).toMatch(CASE_URL);
+  await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(CASE_URL);
   await page.getByTestId('case-header').waitFor();
   return caseId;
 }

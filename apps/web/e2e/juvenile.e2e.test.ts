@@ -123,9 +123,12 @@ describe.skipIf(browserSuiteSkipReason() !== null)('a juvenile file, mediation t
       .getByTestId(/work-item|work-queue-empty/)
       .first()
       .waitFor();
-    expect(await page.locator(`[data-testid="work-item"][data-case-id="${caseId}"]`).count()).toBe(
-      0,
-    );
+    // The list shown first may be the one cached before the report; it is fetched again.
+    await expect
+      .poll(() => page.locator(`[data-testid="work-item"][data-case-id="${caseId}"]`).count(), {
+        timeout: 15_000,
+      })
+      .toBe(0);
     await context.close();
   });
 

@@ -71,6 +71,11 @@ export interface Person {
   familyNameAr: string | null;
   fullNameAr: string;
   nameLatin: string | null;
+  /**
+   * A protected victim seen from outside their files' teams: the names are initials, and the
+   * national ID, date of birth, nationality and contact details are withheld (null).
+   */
+  isMasked: boolean;
   sex: 'female' | 'male' | null;
   dateOfBirth: string | null;
   nationality: string | null;

@@ -31,11 +31,13 @@ import { PageLoader } from '../components/PageLoader';
 import { COMMON } from './messages';
 import { CASE_SEARCH_ROLES, PERSON_SEARCH_ROLES, visibleEntries } from './navigation';
 import { useSession } from './session';
+import { useUnitRoles } from './unit-roles';
 import { useLanguage } from './use-language';
 
 export function Layout() {
   const { t } = useTranslation(COMMON);
   const session = useSession();
+  const onUnit = useUnitRoles(session.user.assignments);
   const language = useLanguage();
   const location = useLocation();
   const navigate = useNavigate();
@@ -111,7 +113,7 @@ export function Layout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" className="no-print" aria-label={t('nav.label')} component="nav">
         <Stack gap={2}>
-          {visibleEntries(session.hasRole).map((entry) => (
+          {visibleEntries(session.hasRole, onUnit).map((entry) => (
             <NavLink
               key={entry.key}
               component={Link}

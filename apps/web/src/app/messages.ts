@@ -15,6 +15,8 @@ export const COMMON = defineMessages('common', {
       caseSearch: 'بحث في الملفات',
       calendar: 'جدول الجلسات',
       juvenileIndicators: 'مؤشرات قضاء الأحداث',
+      familyProtection: 'لوحة حماية الأسرة',
+      referrals: 'الإحالات إلى خدمتنا',
       admin: 'الإدارة',
       audit: 'سجل التدقيق',
     },
@@ -55,6 +57,15 @@ export const COMMON = defineMessages('common', {
       validation: 'بعض الحقول غير صحيحة.',
     },
     confidentiality: { normal: 'عادي', restricted: 'مقيّد', sealed: 'مختوم' },
+    protectedVictim: {
+      label: 'ضحية محمية',
+      onFile: 'الاسم بالأحرف الأولى وتاريخ الميلاد محجوب: أنت لست من فريق الملف',
+      inRegistry: 'الاسم بالأحرف الأولى والبيانات الشخصية محجوبة: ضحية في ملف حماية لست من فريقه',
+    },
+    confidentialAddress: {
+      label: 'عنوان سري',
+      hint: 'عنوان الضحية سري، حتى عن محامي المشتكى عليه',
+    },
     validation: {
       required: 'هذا الحقل مطلوب',
       tooShort: 'النص أقصر من المسموح ({{min}})',
@@ -81,6 +92,8 @@ export const COMMON = defineMessages('common', {
       caseSearch: 'Search files',
       calendar: 'Court calendar',
       juvenileIndicators: 'Juvenile justice indicators',
+      familyProtection: 'Family protection dashboard',
+      referrals: 'Referrals to our service',
       admin: 'Administration',
       audit: 'Audit log',
     },
@@ -123,6 +136,16 @@ export const COMMON = defineMessages('common', {
       validation: 'Some fields are not valid.',
     },
     confidentiality: { normal: 'Normal', restricted: 'Restricted', sealed: 'Sealed' },
+    protectedVictim: {
+      label: 'Protected victim',
+      onFile: 'Initials only and no date of birth: you are not on the team of the file',
+      inRegistry:
+        'Initials only, personal details withheld: a victim of a protected file you are not assigned to',
+    },
+    confidentialAddress: {
+      label: 'Confidential address',
+      hint: "The victim's address is confidential, even from the accused's lawyer",
+    },
     validation: {
       required: 'This field is required',
       tooShort: 'Too short (at least {{min}})',

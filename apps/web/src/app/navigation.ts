@@ -14,11 +14,15 @@ export interface NavEntry {
     | 'caseSearch'
     | 'calendar'
     | 'juvenileIndicators'
+    | 'familyProtection'
+    | 'referrals'
     | 'admin'
     | 'audit';
   path: string;
   /** Shown to everyone signed in when absent. */
   roles?: readonly Role[];
+  /** Also shown to holders of these roles through a grant on a unit of this kind. */
+  unitRoles?: { roles: readonly Role[]; unitKind: string };
 }
 
 /** The roles that may read the persons registry (`person.read`): they get the person search. */
@@ -61,10 +65,32 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     path: '/statistics/juvenile',
     roles: ['analyst', 'chief_prosecutor'],
   },
+  // Protection service providers see only the referrals sent to their service, never a file.
+  { key: 'referrals', path: '/referrals', roles: ['service_provider'] },
+  // Aggregates only. The family protection unit steers its own work with it; its prosecutors hold
+  // it through their grant on the unit (the server's UNIT_BOUND_ROLES), not as prosecutors.
+  {
+    key: 'familyProtection',
+    path: '/statistics/family-protection',
+    roles: ['analyst', 'chief_prosecutor'],
+    unitRoles: { roles: ['prosecutor'], unitKind: 'family_protection' },
+  },
   { key: 'admin', path: '/admin', roles: ['admin'] },
   { key: 'audit', path: '/audit', roles: ['auditor'] },
 ];
 
-export function visibleEntries(has: (...roles: Role[]) => boolean): NavEntry[] {
-  return NAV_ENTRIES.filter((entry) => !entry.roles || has(...entry.roles));
+/**
+ * The entries for a user: by role, or by a role held on a unit of a given kind (`onUnit`, false
+ * until the user's units are known).
+ */
+export function visibleEntries(
+  has: (...roles: Role[]) => boolean,
+  onUnit: (roles: readonly Role[], unitKind: string) => boolean = () => false,
+): NavEntry[] {
+  return NAV_ENTRIES.filter(
+    (entry) =>
+      !entry.roles ||
+      has(...entry.roles) ||
+      (entry.unitRoles !== undefined && onUnit(entry.unitRoles.roles, entry.unitRoles.unitKind)),
+  );
 }

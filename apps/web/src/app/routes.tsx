@@ -42,6 +42,11 @@ export const router = createBrowserRouter([
             path: 'statistics/juvenile',
             lazy: () => import('../features/juvenile-indicators/route'),
           },
+          {
+            path: 'statistics/family-protection',
+            lazy: () => import('../features/family-protection/route'),
+          },
+          { path: 'referrals', lazy: () => import('../features/referrals/route') },
           { path: '*', Component: NotFoundPage },
         ],
       },

@@ -49,6 +49,12 @@ export interface DataTableProps<T> extends Omit<TableProps, 'children' | 'captio
   empty?: ReactNode;
   /** Below this width the table scrolls sideways. */
   minWidth: number;
+  /**
+   * The table is likely to scroll (a narrow column, many columns): its scrolling area takes
+   * keyboard focus, named by the caption, so that it can be scrolled without a mouse (WCAG
+   * 2.1.1; axe: scrollable-region-focusable).
+   */
+  keyboardScroll?: boolean;
 }
 
 export function DataTable<T>({
@@ -59,10 +65,14 @@ export function DataTable<T>({
   children,
   empty,
   minWidth,
+  keyboardScroll = false,
   ...tableProps
 }: DataTableProps<T>) {
+  const viewport = keyboardScroll
+    ? { viewportProps: { tabIndex: 0, role: 'region', 'aria-label': caption } }
+    : undefined;
   return (
-    <Table.ScrollContainer minWidth={minWidth}>
+    <Table.ScrollContainer minWidth={minWidth} scrollAreaProps={viewport}>
       <Table captionSide={caption && !captionHidden ? 'top' : undefined} {...tableProps}>
         {caption ? (
           captionHidden ? (

@@ -28,16 +28,20 @@ export function ErrorAlert({
   onRetry?: () => void;
   retryLabel?: string;
 }) {
-  const { t } = useTranslation('common');
+  const { t, i18n } = useTranslation('common');
   if (!error) return null;
   const key = errorMessageKey(error);
   const apiError = error instanceof ApiError ? error : null;
+  // A broken rule carries its Arabic words (details.messageAr) beside the English message.
+  const messageAr = apiError?.details.messageAr;
+  const serverText =
+    i18n.language === 'ar' && typeof messageAr === 'string' ? messageAr : apiError?.message;
   const text =
     key !== null
       ? t(key)
       : apiError?.status === 403 && !apiError.message
         ? t('errors.forbidden')
-        : (apiError?.message ?? t('errors.unexpected'));
+        : (serverText ?? t('errors.unexpected'));
   return (
     <Alert color="red" icon={<IconAlertTriangle aria-hidden />} role="alert" variant="light">
       <Group justify="space-between" wrap="nowrap" align="flex-start">

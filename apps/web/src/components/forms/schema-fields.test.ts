@@ -158,3 +158,21 @@ describe('validation from the schema', () => {
     expect(problems['']?.text).toContain('additional');
   });
 });
+
+describe('a checkbox', () => {
+  const fields = fieldsOf({
+    type: 'object',
+    properties: { openNewFile: { type: 'boolean' }, urgent: { type: 'boolean' } },
+    required: ['openNewFile'],
+  });
+
+  it('is always answered: unchecked is false where the schema asks, left out where it may', () => {
+    const values = emptyValues(fields);
+    expect(validateValues(fields, values)).toEqual({});
+    expect(toPayload(fields, values)).toEqual({ openNewFile: false });
+    expect(toPayload(fields, { openNewFile: 'true', urgent: 'true' })).toEqual({
+      openNewFile: true,
+      urgent: true,
+    });
+  });
+});

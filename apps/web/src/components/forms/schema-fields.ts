@@ -199,7 +199,7 @@ export const asRows = (value: FieldValue | undefined): FormValues[] =>
 
 /**
  * The payload to send. Blank optional fields are left out; numbers are parsed; date-times typed
- * in local time become ISO instants. Call after `validateValues` found nothing.
+ * in local time become ISO instants; a required checkbox left unchecked is false. Call after `validateValues` found nothing.
  */
 export function toPayload(
   fields: readonly FieldSpec[],
@@ -222,11 +222,16 @@ export function toPayload(
         }
         break;
       }
+      case 'boolean': {
+        // An unchecked box is "no": sent as false when the schema asks for an answer.
+        const checked = asText(value) === 'true';
+        if (checked || field.required) payload[field.name] = checked;
+        break;
+      }
       default: {
         const text = asText(value).trim();
         if (text === '') break;
         if (field.kind === 'integer' || field.kind === 'number') payload[field.name] = Number(text);
-        else if (field.kind === 'boolean') payload[field.name] = text === 'true';
         else if (field.kind === 'datetime') payload[field.name] = fromLocalInputValue(text) ?? text;
         else if (field.kind === 'textarea' || field.kind === 'text') payload[field.name] = text;
         else payload[field.name] = text;

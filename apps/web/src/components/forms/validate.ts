@@ -59,7 +59,9 @@ export function validateValues(
     }
     const text = asText(value).trim();
     if (text === '') {
-      if (field.required) problems[path] = { key: 'validation.required' };
+      // A checkbox is always answered: unchecked is "no" (toPayload sends false).
+      if (field.required && field.kind !== 'boolean')
+        problems[path] = { key: 'validation.required' };
       continue;
     }
     const problem = problemOf(field, text);

@@ -8,13 +8,10 @@
  * other, but the file is not shown again: the user is told, and `onAccessEnded` takes them away.
  */
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMemo, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
 import { useLanguage } from '../../app/use-language';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions, FormModal } from '../../components/FormModal';
 import { SchemaForm, type SchemaFormText } from '../../components/forms/SchemaForm';
 import {
@@ -28,14 +25,11 @@ import {
 import { serverProblems, validateValues, type Problems } from '../../components/forms/validate';
 import { pick } from '../../i18n/i18n';
 import { clearDraft, draftKey, loadDraft, saveDraft, sessionStore } from './drafts';
+import { SubmissionProblems, useEventSubmission } from './event-submission';
 import { CASES } from './messages';
 import { CASE_PAYLOAD } from './payload-messages';
 import { RefPicker } from './pickers';
-import type { AccessEnded, CasePage, EventAnswer, EventOption } from './types';
-
-function isAccessEnded(answer: EventAnswer): answer is AccessEnded {
-  return 'accessEnded' in answer && answer.accessEnded;
-}
+import type { AccessEnded, CasePage, EventOption } from './types';
 
 /** Sensible starting values: a judgment gets one row per charge before the court. */
 export function initialValues(fields: readonly FieldSpec[], page: CasePage): FormValues {
@@ -52,11 +46,6 @@ export function initialValues(fields: readonly FieldSpec[], page: CasePage): For
   }
   return values;
 }
-
-type Failure =
-  | { kind: 'stale' }
-  | { kind: 'rule'; message: string; code: string }
-  | { kind: 'other'; error: unknown };
 
 export function EventModal({
   page,
@@ -84,12 +73,16 @@ export function EventModal({
     restored ? mergeValues(fields, restored) : initialValues(fields, page),
   );
   const [problems, setProblems] = useState<Problems>({});
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [reloading, setReloading] = useState(false);
-  const [reloaded, setReloaded] = useState(false);
   const [showRestored, setShowRestored] = useState(restored !== null);
   const title = pick(event.labels, language);
+  const submission = useEventSubmission({
+    page,
+    eventName: event.name,
+    title,
+    onReload,
+    onDone,
+    onAccessEnded,
+  });
 
   function change(next: FormValues) {
     setValues(next);
@@ -104,76 +97,20 @@ export function EventModal({
     setShowRestored(false);
   }
 
-  async function reload() {
-    setReloading(true);
-    try {
-      await onReload();
-      setFailure(null);
-      setReloaded(true);
-    } catch (error) {
-      setFailure({ kind: 'other', error });
-    } finally {
-      setReloading(false);
-    }
-  }
-
   async function submit(e: SyntheticEvent) {
     e.preventDefault();
     const found = validateValues(fields, values);
     setProblems(found);
     if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    setFailure(null);
-    setReloaded(false);
-    try {
-      const next = await api.post<EventAnswer>(`/cases/${page.id}/events`, {
-        event: event.name,
-        version: page.version,
-        payload: toPayload(fields, values),
-      });
-      clearDraft(sessionStore(), key);
-      if (isAccessEnded(next)) {
-        // Said at length and kept on screen longer: the file disappears from under the user.
-        notifications.show({
-          color: 'blue',
-          title: t('form.accessEndedTitle'),
-          message: t('form.accessEnded', { event: title }),
-          autoClose: 10_000,
-          'data-testid': 'event-access-ended',
-        });
-        onAccessEnded(next);
-        return;
-      }
-      notifications.show({
-        color: 'green',
-        message: t('form.done', { event: title }),
-      });
-      onDone(next);
-    } catch (error) {
-      if (error instanceof ApiError && error.isStale) {
-        setFailure({ kind: 'stale' });
-      } else if (error instanceof ApiError && error.status === 400) {
+    await submission.send(toPayload(fields, values), {
+      onRecorded: () => clearDraft(sessionStore(), key),
+      onInvalid: (error) => {
         const mapped = serverProblems(error.fieldProblems, fields);
         setProblems(mapped);
-        setFailure(mapped[''] ? { kind: 'other', error } : null);
-        if (Object.keys(mapped).length === 0) setFailure({ kind: 'other', error });
-      } else if (
-        error instanceof ApiError &&
-        error.status === 409 &&
-        typeof error.details.rule === 'string'
-      ) {
-        const ar = error.details.messageAr;
-        setFailure({
-          kind: 'rule',
-          code: error.code,
-          message: language === 'ar' && typeof ar === 'string' ? ar : error.message,
-        });
-      } else {
-        setFailure({ kind: 'other', error });
-      }
-    } finally {
-      setBusy(false);
-    }
+        // Problems the fields cannot show (or none at all) are shown as the error itself.
+        return Object.keys(mapped).length > 0 && !mapped[''];
+      },
+    });
   }
 
   const text: SchemaFormText = {
@@ -215,53 +152,11 @@ export function EventModal({
               {problems['']?.text}
             </Alert>
           ) : null}
-          {failure?.kind === 'stale' ? (
-            <Alert
-              color="orange"
-              role="alert"
-              icon={<IconAlertTriangle aria-hidden />}
-              data-testid="event-stale"
-            >
-              <Stack gap="xs">
-                <Text size="sm">{t('common:errors.stale')}</Text>
-                <Button
-                  size="xs"
-                  variant="white"
-                  color="orange"
-                  w="fit-content"
-                  leftSection={<IconRefresh size={14} aria-hidden />}
-                  loading={reloading}
-                  onClick={() => void reload()}
-                  data-testid="event-reload"
-                >
-                  {t('common:reload')}
-                </Button>
-              </Stack>
-            </Alert>
-          ) : null}
-          {reloaded ? (
-            <Alert color="blue" variant="light" role="status">
-              {t('form.staleReloaded')}
-            </Alert>
-          ) : null}
-          {failure?.kind === 'rule' ? (
-            <Alert
-              color="red"
-              role="alert"
-              icon={<IconAlertTriangle aria-hidden />}
-              data-testid="event-rule"
-            >
-              <Text size="sm">{t('form.ruleViolation', { message: failure.message })}</Text>
-              <Text size="xs" c="gray.7" dir="ltr" ta="start">
-                {failure.code}
-              </Text>
-            </Alert>
-          ) : null}
-          {failure?.kind === 'other' ? <ErrorAlert error={failure.error} /> : null}
+          <SubmissionProblems submission={submission} />
           <FormActions
             onCancel={onClose}
             submitLabel={t('form.submit')}
-            loading={busy}
+            loading={submission.busy}
             gap="sm"
             submitTestId="event-submit"
           />

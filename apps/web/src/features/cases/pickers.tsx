@@ -1,6 +1,7 @@
 /**
  * The pickers of the event forms: what a uuid field names, chosen by its human name. Things on
- * the file (parties, detentions, hearings, charges) come from the case page already loaded;
+ * the file (parties, victims, detentions, hearings, charges, protection measures) come from the
+ * case page already loaded;
  * judges, staff, counsellors and mediators, institutions, offences and persons are looked up on
  * the server.
  */
@@ -16,6 +17,7 @@ import type { RefFieldProps } from '../../components/forms/SchemaForm';
 import { asList, asText } from '../../components/forms/schema-fields';
 import { formatDateTime } from '../../format/format';
 import { pick, type Language } from '../../i18n/i18n';
+import { CASE_FAMILY } from './family-messages';
 import { CASES } from './messages';
 import { CASE_PAYLOAD } from './payload-messages';
 import type { CasePage, Party } from './types';
@@ -65,6 +67,24 @@ export function fileChoices(
       return parties
         .filter((p) => p.role === 'accused')
         .map((p) => ({ value: p.id, label: partyLabel(p.id) }));
+    case 'victim':
+      return parties
+        .filter((p) => p.role === 'victim' || p.role === 'complainant')
+        .map((p) => ({ value: p.id, label: partyLabel(p.id) }));
+    case 'protectionMeasure':
+      // The measures still in force: a violation or a revocation names one of them.
+      return page.protectionMeasures
+        .filter((m) => m.status === 'active' || m.status === 'violated')
+        .map((m) => ({
+          value: m.id,
+          label: [
+            t(`${CASE_PAYLOAD}:values.measureKind.${m.kind}`, { defaultValue: m.kind }),
+            partyLabel(m.protectedPartyId),
+            `${t(`${CASE_FAMILY}:measure.expiresAt`)} ${formatDateTime(m.expiresAt, language)}`,
+          ]
+            .filter(Boolean)
+            .join(' · '),
+        }));
     case 'detention':
     case 'openDetention':
       return page.detentions

@@ -1,8 +1,10 @@
 /**
- * The case page (/cases/:caseId): the file's header, its parties, charges, mediation, social
- * research report, detention, hearings, deadlines and linked files, the timeline, and one button
- * per event the user may fire now, each opening a form generated from the event's payload schema.
- * An event that ends the user's own part in the file takes them back to their work queue.
+ * The case page (/cases/:caseId): the file's header, its family protection part (and the
+ * victims' risk assessments, referrals to services and protection measures), parties, charges,
+ * mediation, social research report, detention, hearings, deadlines and linked files, the
+ * timeline, and one button per event the user may fire now, each opening a form generated from
+ * the event's payload schema (the risk assessment's asks the configured questionnaire). An event
+ * that ends the user's own part in the file takes them back to their work queue.
  */
 import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
@@ -20,6 +22,10 @@ import { QueryState } from '../../components/QueryState';
 import { formatDate } from '../../format/format';
 import { pick } from '../../i18n/i18n';
 import { EventModal } from './EventModal';
+import { FamilyProtectionBadge } from './family-parts';
+import { FamilyProtectionSection } from './family-sections';
+import { MeasuresSection, ReferralsSection, RiskSection } from './protection-sections';
+import { RiskAssessmentModal } from './RiskAssessmentModal';
 import { JuvenileAgeNotice, JuvenileBadge } from './juvenile-parts';
 import { MediationSection, SocialReportSection } from './juvenile-sections';
 import { CASES } from './messages';
@@ -35,6 +41,20 @@ import { TimelineSection } from './Timeline';
 import type { AccessEnded, CasePage, CaseTypeInfo, EventOption, Timeline } from './types';
 
 type CaseTypeWithEvents = CaseTypeInfo & { events: EventOption[] };
+
+/**
+ * The events whose form is drawn from something other than their payload schema: the risk
+ * assessment asks the configured questionnaire's questions. Every other event gets the form
+ * generated from its schema.
+ */
+const CUSTOM_FORMS: Partial<Record<string, typeof EventModal>> = {
+  assess_risk: RiskAssessmentModal,
+};
+
+function EventForm(props: Parameters<typeof EventModal>[0]) {
+  const Form = CUSTOM_FORMS[props.event.name] ?? EventModal;
+  return <Form {...props} />;
+}
 
 export const caseKey = (id: string) => ['case', id] as const;
 export const timelineKey = (id: string) => ['case', id, 'events'] as const;
@@ -140,6 +160,7 @@ function CaseScreen({ page }: { page: CasePage }) {
             </Badge>
             <ConfidentialityBadge level={page.confidentiality} />
             <JuvenileBadge page={page} />
+            <FamilyProtectionBadge isFamilyProtection={page.isFamilyProtection} />
           </Group>
           <JuvenileAgeNotice page={page} />
           {page.returnReason ? (
@@ -222,7 +243,11 @@ function CaseScreen({ page }: { page: CasePage }) {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="md">
+            <FamilyProtectionSection page={page} />
             <PartiesSection page={page} />
+            <RiskSection page={page} />
+            <ReferralsSection page={page} />
+            <MeasuresSection page={page} now={now} />
             <ChargesSection page={page} />
             <MediationSection page={page} />
             <SocialReportSection page={page} now={now} />
@@ -242,7 +267,7 @@ function CaseScreen({ page }: { page: CasePage }) {
       </Grid>
 
       {open ? (
-        <EventModal
+        <EventForm
           key={open.name}
           page={page}
           event={open}

@@ -6,8 +6,13 @@ import { Link } from 'react-router';
 import { useLanguage } from '../../app/use-language';
 import { DataTableHead } from '../../components/DataTable';
 import { LegalDate } from '../../components/LegalDate';
+import {
+  ConfidentialAddressMarker,
+  ProtectedVictimMarker,
+} from '../../components/ProtectionMarkers';
 import { formatDate, formatDateTime, formatNumber, formatRelative } from '../../format/format';
 import { pick } from '../../i18n/i18n';
+import { useRelationshipLabel } from './family-parts';
 import { DetentionJuvenileNotes, PartyAge } from './juvenile-parts';
 import { CASE_JUVENILE } from './juvenile-messages';
 import { CASES } from './messages';
@@ -100,6 +105,7 @@ function DataTable({
 export function PartiesSection({ page }: { page: CasePage }) {
   const { t } = useTranslation([CASES, CASE_JUVENILE]);
   const language = useLanguage();
+  const relationship = useRelationshipLabel();
   if (page.parties === null) return null;
   const parties = page.parties;
   return (
@@ -118,7 +124,12 @@ export function PartiesSection({ page }: { page: CasePage }) {
           ]}
         >
           {parties.map((p) => (
-            <Table.Tr key={p.id} data-testid={`party-${p.id}`}>
+            <Table.Tr
+              key={p.id}
+              data-testid={`party-${p.id}`}
+              data-role={p.role}
+              data-masked={p.isMasked ? 'true' : undefined}
+            >
               <Table.Td>
                 <Anchor component={Link} to={`/persons/${p.personId}`}>
                   {partyName(p, language)}
@@ -128,12 +139,21 @@ export function PartiesSection({ page }: { page: CasePage }) {
                     {p.nameLatin}
                   </Text>
                 ) : null}
+                {p.isMasked || p.addressConfidential ? (
+                  <Stack gap={4} mt={4} align="flex-start">
+                    {p.isMasked ? <ProtectedVictimMarker where="onFile" /> : null}
+                    {p.addressConfidential ? <ConfidentialAddressMarker /> : null}
+                  </Stack>
+                ) : null}
               </Table.Td>
               <Table.Td>
                 {partyRoleLabel(p, language, t)}
                 {p.relationshipToAccused ? (
-                  <Text size="xs" c="gray.7">
-                    {t('party.relationship')}: {p.relationshipToAccused}
+                  <Text size="xs" c="gray.7" data-testid="party-relationship">
+                    {t('party.relationship')}:{' '}
+                    <span style={{ whiteSpace: 'nowrap' }}>
+                      {relationship(p.relationshipToAccused)}
+                    </span>
                   </Text>
                 ) : null}
               </Table.Td>

@@ -25,7 +25,12 @@ export interface Party {
   personId: string;
   role: string;
   roleLabels: Labels | null;
+  /** An enum code of the domain's RELATIONSHIPS; its label is a payload label. */
   relationshipToAccused: string | null;
+  /** Initials, no date of birth: a protected victim seen from outside the file's team. */
+  isMasked: boolean;
+  /** The victim's address is kept even from the accused's lawyer. */
+  addressConfidential: boolean;
   nameAr: string;
   nameLatin: string | null;
   sex: 'female' | 'male' | null;
@@ -172,8 +177,90 @@ export interface MediationInfo {
   } | null;
 }
 
+export type FamilyProtectionReason =
+  'family_relationship' | 'gbv_offence' | 'communication_threat_against_woman';
+
+/** Null for a file that is not a family protection file. */
+export interface FamilyProtectionInfo {
+  reasons: FamilyProtectionReason[];
+  linksCybercrime: boolean;
+  gbvType: string | null;
+  gbvFlags: { intimatePartner: boolean; childVictim: boolean; earlyMarriage: boolean };
+  /** What a decision needs and the file lacks: 'sex', 'dateOfBirth', 'relationshipToAccused'. */
+  missingDetails: string[];
+  mediationBlocked: boolean;
+  mediationOverride: { reason: string; at: string } | null;
+}
+
+export type RiskLevel = 'low' | 'medium' | 'high' | 'severe';
+
+/** One risk assessment of a victim; the file keeps every one (history). */
+export interface RiskAssessment {
+  id: string;
+  victimPartyId: string;
+  assessedAt: string;
+  assessedBy: PersonRef | null;
+  questionnaireId: string;
+  /** The answer id chosen for each question id. */
+  answers: Record<string, string>;
+  score: number;
+  level: RiskLevel;
+}
+
+export type ReferralStatus = 'sent' | 'accepted' | 'declined' | 'closed';
+
+/** A referral of a victim to a service of the national referral pathway. */
+export interface Referral {
+  id: string;
+  version: number;
+  victimPartyId: string;
+  service: string;
+  institution: { id: string; code: string; nameAr: string; nameEn: string };
+  status: ReferralStatus;
+  consent: 'given' | 'override';
+  overrideReason: string | null;
+  note: string | null;
+  sentAt: string;
+  sentBy: PersonRef | null;
+  respondedAt: string | null;
+  /** The service's answer when it accepted or declined. */
+  feedback: string | null;
+  closedAt: string | null;
+  /** The service's word when it closed the referral. */
+  closingFeedback: string | null;
+}
+
+export type MeasureStatus = 'active' | 'expired' | 'revoked' | 'violated';
+
+export interface MeasureViolation {
+  id: string;
+  occurredAt: string;
+  description: string;
+  recordedAt: string;
+  /** The linked file opened for the violation, if one was. */
+  newCase: { id: string; reference: string | null } | null;
+}
+
+export interface ProtectionMeasure {
+  id: string;
+  kind: string;
+  protectedPartyId: string;
+  againstPartyId: string;
+  authority: 'prosecution' | 'court';
+  conditions: string;
+  issuedAt: string;
+  expiresAt: string;
+  /** Where the measure stands now (an expired one says so whatever was stored). */
+  status: MeasureStatus;
+  revokedAt: string | null;
+  revokeReason: string | null;
+  violations: MeasureViolation[];
+}
+
 /** The case page: the header every list shows, and the file's parts. */
 export interface CasePage extends CaseHeader {
+  isJuvenile: boolean;
+  isFamilyProtection: boolean;
   summary: string | null;
   institution: { id: string; code: string; nameAr: string; nameEn: string };
   myRoles: string[];
@@ -187,6 +274,11 @@ export interface CasePage extends CaseHeader {
   availableEvents: EventOption[];
   juvenile: JuvenileInfo | null;
   mediation: MediationInfo | null;
+  familyProtection: FamilyProtectionInfo | null;
+  /** Victim protection, newest first; empty for roles that may not read it. */
+  riskAssessments: RiskAssessment[];
+  referrals: Referral[];
+  protectionMeasures: ProtectionMeasure[];
 }
 
 /**

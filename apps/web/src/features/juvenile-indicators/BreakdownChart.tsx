@@ -1,8 +1,6 @@
 /**
- * The breakdown of one indicator as grouped bars: one group per age band, one bar per sex.
- * Mantine Charts (recharts underneath) draws in SVG, which does not mirror itself: in Arabic the
- * bands run from the right (x axis reversed), the value axis stands on the right, and the legend
- * and tooltip (HTML) take the reading direction. Tick labels and values use the user's digits.
+ * The breakdown of one indicator as grouped bars: one group per age band, one bar per sex, drawn
+ * in the reading direction (chart-direction.ts). Tick labels and values use the user's digits.
  * The chart repeats the table beside it, which is what screen readers get. With no value above
  * zero there is no bar to draw, and a sentence takes the chart's place.
  */
@@ -11,6 +9,7 @@ import { BarChart } from '@mantine/charts';
 import { Center, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../app/use-language';
+import { chartDirectionProps } from '../../components/statistics/chart-direction';
 import { directionOf } from '../../i18n/i18n';
 import { hasBars, type BreakdownGrid, type ChartRow } from './figures';
 import { JUVENILE_INDICATORS } from './messages';
@@ -37,8 +36,7 @@ export function BreakdownChart({
   indicatorName: string;
 }) {
   const { t } = useTranslation(JUVENILE_INDICATORS);
-  const direction = directionOf(useLanguage());
-  const isRtl = direction === 'rtl';
+  const axes = chartDirectionProps(directionOf(useLanguage()), { allowDecimals: unit !== 'count' });
   if (!hasBars(rows)) {
     return (
       <Center mih={120} data-testid="indicator-no-chart">
@@ -61,24 +59,13 @@ export function BreakdownChart({
         }))}
         valueFormatter={format}
         withLegend
-        legendProps={{ verticalAlign: 'bottom', wrapperStyle: { direction } }}
-        tooltipProps={{ wrapperStyle: { direction } }}
         tickLine="y"
         // The table beside the chart carries the same figures to screen readers and keyboards.
         accessibilityLayer={false}
         aria-hidden
-        xAxisProps={{ reversed: isRtl }}
+        {...axes}
         yAxisProps={{
-          orientation: isRtl ? 'right' : 'left',
-          tick: {
-            transform: `translate(${isRtl ? 10 : -10}, 0)`,
-            fontSize: 12,
-            fill: 'currentColor',
-          },
-          allowDecimals: unit !== 'count',
-          // Every tick gets its grid line: left to itself, the grid measures the Arabic digits
-          // as taller than they are and drops a line (the label stays, the line goes).
-          interval: 0,
+          ...axes.yAxisProps,
           ...(unit === 'percent' ? { domain: [0, 100] } : {}),
         }}
       />

@@ -34,6 +34,7 @@ export const PERSON_SEARCH = defineMessages('personSearch', {
       sex: 'الجنس',
       reason: 'سبب الظهور',
       unknown: 'غير معروف',
+      withheld: 'محجوب',
     },
     empty: {
       title: 'لا يوجد شخص بهذا البحث',
@@ -109,6 +110,7 @@ export const PERSON_SEARCH = defineMessages('personSearch', {
       sex: 'Sex',
       reason: 'Why it matched',
       unknown: 'Unknown',
+      withheld: 'Withheld',
     },
     empty: {
       title: 'Nobody matches this search',

@@ -6,7 +6,7 @@
  * returns to it. A query the server refuses (empty, too short, too long) is explained next to the
  * box.
  */
-import { Anchor, Button, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Box, Button, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconSearch, IconUserSearch, IconUserQuestion } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
@@ -21,6 +21,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LegalDate } from '../../components/LegalDate';
 import { PageTitle } from '../../components/PageTitle';
+import { ProtectedVictimMarker } from '../../components/ProtectionMarkers';
 import { MatchReason } from './MatchReason';
 import { PERSON_SEARCH } from './messages';
 import { parseBirthYear, searchProblem, type SearchProblem } from './problems';
@@ -187,6 +188,11 @@ function Results({ page }: { page: Page<Person> }) {
       {t('results.unknown')}
     </Text>
   );
+  const withheld = (
+    <Text span size="sm" c="gray.7">
+      {t('results.withheld')}
+    </Text>
+  );
   return (
     <Stack gap="xs" aria-live="polite">
       <Text size="sm" c="gray.7" data-testid="person-search-count">
@@ -210,7 +216,12 @@ function Results({ page }: { page: Page<Person> }) {
         items={page.items}
       >
         {(person) => (
-          <Table.Tr key={person.id} data-testid="person-search-result" data-person-id={person.id}>
+          <Table.Tr
+            key={person.id}
+            data-testid="person-search-result"
+            data-person-id={person.id}
+            data-masked={person.isMasked ? 'true' : undefined}
+          >
             <Table.Td>
               <Anchor component={Link} to={`/persons/${person.id}`} fw={500}>
                 {personName(person, language)}
@@ -220,12 +231,29 @@ function Results({ page }: { page: Page<Person> }) {
                   {person.fullNameAr}
                 </Text>
               ) : null}
+              {person.isMasked ? (
+                <Box mt={4}>
+                  <ProtectedVictimMarker where="inRegistry" />
+                </Box>
+              ) : null}
             </Table.Td>
             <Table.Td>
-              {person.nationalId ? <span className="ltr-value">{person.nationalId}</span> : unknown}
+              {person.nationalId ? (
+                <span className="ltr-value">{person.nationalId}</span>
+              ) : person.isMasked ? (
+                withheld
+              ) : (
+                unknown
+              )}
             </Table.Td>
             <Table.Td>
-              {person.dateOfBirth ? <LegalDate value={person.dateOfBirth} /> : unknown}
+              {person.dateOfBirth ? (
+                <LegalDate value={person.dateOfBirth} />
+              ) : person.isMasked ? (
+                withheld
+              ) : (
+                unknown
+              )}
             </Table.Td>
             <Table.Td>{person.sex ? t(`sex.${person.sex}`) : unknown}</Table.Td>
             <Table.Td>{person.match ? <MatchReason match={person.match} /> : null}</Table.Td>

@@ -16,6 +16,7 @@ export const PERSONS = defineMessages('persons', {
     },
     sex: { female: 'أنثى', male: 'ذكر' },
     unknown: 'غير معروف',
+    withheld: 'محجوب لحماية الضحية',
     files: {
       title: 'السوابق',
       hint: 'ملفات هذا الشخص في كل الجهات، الأحدث أولاً. تظهر هنا الملفات التي يحق لك الاطلاع عليها فقط.',
@@ -131,6 +132,7 @@ export const PERSONS = defineMessages('persons', {
     },
     sex: { female: 'Female', male: 'Male' },
     unknown: 'Unknown',
+    withheld: 'Withheld to protect the victim',
     files: {
       title: 'Prior record',
       hint: "This person's files in every institution, newest first. Only the files you are allowed to see are listed.",

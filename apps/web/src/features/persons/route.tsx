@@ -11,6 +11,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Box,
   Button,
   Group,
   Paper,
@@ -32,6 +33,7 @@ import { ConfidentialityBadge } from '../../components/ConfidentialityBadge';
 import { DataTable } from '../../components/DataTable';
 import { LegalDate } from '../../components/LegalDate';
 import { PageTitle } from '../../components/PageTitle';
+import { ProtectedVictimMarker } from '../../components/ProtectionMarkers';
 import { QueryState } from '../../components/QueryState';
 import { formatDate } from '../../format/format';
 import { pick } from '../../i18n/i18n';
@@ -183,9 +185,10 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 function PersonDetails({ person }: { person: Person }) {
   const { t } = useTranslation(PERSONS);
+  // A protected victim's details are withheld, not unknown: say which.
   const unknown = (
     <Text span c="gray.7" fw={400}>
-      {t('unknown')}
+      {t(person.isMasked ? 'withheld' : 'unknown')}
     </Text>
   );
   return (
@@ -193,6 +196,11 @@ function PersonDetails({ person }: { person: Person }) {
       <Title order={2} size="h4" id="person-details-heading" mb="sm">
         {t('details')}
       </Title>
+      {person.isMasked ? (
+        <Box mb="sm">
+          <ProtectedVictimMarker where="inRegistry" />
+        </Box>
+      ) : null}
       <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 3 }} spacing="md" m={0}>
         <Field label={t('fields.fullNameAr')}>
           <span lang="ar">{person.fullNameAr}</span>

@@ -1,4 +1,5 @@
 import { defineMessages } from '../../i18n/i18n';
+import { RELATIONSHIP_LABELS_AR, RELATIONSHIP_LABELS_EN } from './relationship-labels';
 
 export const REGISTER = defineMessages('register', {
   ar: {
@@ -30,7 +31,15 @@ export const REGISTER = defineMessages('register', {
       duplicate: 'هذا الشخص مضاف بهذه الصفة.',
       addSuspect: 'إضافة مشتكى عليه',
       addVictim: 'إضافة مجني عليه',
+      protection: 'صلة الضحية بالمشتكى عليه',
+      relationshipAria: 'صلة {{name}} بالمشتكى عليه',
+      relationshipUnknown: 'غير محددة',
+      confidentialAddress: 'عنوان سري',
+      confidentialAddressHint: 'حتى عن محامي المشتكى عليه',
+      familyHint:
+        'إن كانت الضحية من أسرة المشتكى عليه (زوج، طليق، أحد الوالدين، ابن، أخ، قريب، وصي) صار الملف ملف حماية أسرة: مقيّداً، لدى نيابة حماية الأسرة، وتظهر الضحية لغير فريقه بالأحرف الأولى.',
     },
+    relationships: RELATIONSHIP_LABELS_AR,
     roles: {
       accused: 'مشتكى عليه',
       victim: 'مجني عليه',
@@ -127,7 +136,15 @@ export const REGISTER = defineMessages('register', {
       duplicate: 'This person is already added in this role.',
       addSuspect: 'Add a suspect',
       addVictim: 'Add a victim',
+      protection: "The victim's relationship to the accused",
+      relationshipAria: "{{name}}'s relationship to the accused",
+      relationshipUnknown: 'Not stated',
+      confidentialAddress: 'Confidential address',
+      confidentialAddressHint: "Even from the accused's lawyer",
+      familyHint:
+        'If the victim is family of the accused (spouse, former spouse, parent, child, sibling, relative, guardian), the file becomes a family protection file: restricted, handled by the family protection unit, and the victim is shown by initials to anyone outside its team.',
     },
+    relationships: RELATIONSHIP_LABELS_EN,
     roles: {
       accused: 'Suspect',
       victim: 'Victim',

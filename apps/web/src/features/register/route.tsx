@@ -1,7 +1,9 @@
 /**
  * Registering a file: a police report (police investigator), a prosecution file (prosecutor) or a
  * civil claim (court clerk), with its suspect(s) and victim(s) and, where the case type allows it
- * at registration, a first charge.
+ * at registration, a first charge. A victim's relationship to the accused and a confidential
+ * address go with her `add_party` (issue 6): a family relationship makes the file a family
+ * protection file.
  *
  * The server registers the file (`POST /cases`), then each party is an `add_party` event and the
  * charge an `add_charge` event, each at the file's current version. If a step after registration
@@ -13,6 +15,7 @@ import {
   Anchor,
   Badge,
   Button,
+  Checkbox,
   Group,
   NativeSelect,
   Paper,
@@ -58,6 +61,7 @@ import { useCaseTypes, type CaseTypeInfo } from '../../api/case-types';
 import { FormError } from './FormError';
 import { REGISTER } from './messages';
 import { PersonPicker, todayInputValue } from './PersonPicker';
+import { RELATIONSHIP_CODES, type RelationshipCode } from './relationship-labels';
 
 interface Choice {
   key: string;
@@ -71,6 +75,10 @@ interface PartyDraft {
   key: string;
   role: PartyRole;
   person: Person;
+  /** A victim's relationship to the accused; '' when not stated. */
+  relationship: RelationshipCode | '';
+  /** A victim's address kept even from the accused's lawyer. */
+  addressConfidential: boolean;
 }
 
 interface Offence {
@@ -217,13 +225,20 @@ function RegisterForm({ types }: { types: CaseTypeInfo[] }) {
       setDuplicate(true);
     } else {
       setDuplicate(false);
-      setParties((current) => [...current, { key: crypto.randomUUID(), role, person }]);
+      setParties((current) => [
+        ...current,
+        { key: crypto.randomUUID(), role, person, relationship: '', addressConfidential: false },
+      ]);
     }
     setPicking(null);
   }
 
   function removeParty(key: string) {
     setParties((current) => current.filter((p) => p.key !== key));
+  }
+
+  function changeParty(key: string, change: Partial<PartyDraft>) {
+    setParties((current) => current.map((p) => (p.key === key ? { ...p, ...change } : p)));
   }
 
   async function fire(file: { id: string; version: number }, event: string, payload: object) {
@@ -275,6 +290,12 @@ function RegisterForm({ types }: { types: CaseTypeInfo[] }) {
         const page = await fire(current.file, 'add_party', {
           personId: draft.person.id,
           role: draft.role,
+          ...(draft.role === 'victim' && draft.relationship
+            ? { relationshipToAccused: draft.relationship }
+            : {}),
+          ...(draft.role === 'victim' && draft.addressConfidential
+            ? { addressConfidential: true }
+            : {}),
         });
         const added = page.parties?.filter(
           (p) => p.personId === draft.person.id && p.role === draft.role,
@@ -437,13 +458,18 @@ function RegisterForm({ types }: { types: CaseTypeInfo[] }) {
                   {t('parties.duplicate')}
                 </Text>
               ) : null}
+              {parties.some((party) => party.role === 'victim') ? (
+                <Text size="sm" c="gray.7" data-testid="register-family-hint">
+                  {t('parties.familyHint')}
+                </Text>
+              ) : null}
               {parties.length === 0 ? (
                 <Text size="sm" c="gray.7">
                   {t('parties.none')}
                 </Text>
               ) : (
                 <DataTable
-                  minWidth={600}
+                  minWidth={760}
                   aria-label={t('parties.tableLabel')}
                   data-testid="register-parties"
                   columns={[
@@ -451,6 +477,7 @@ function RegisterForm({ types }: { types: CaseTypeInfo[] }) {
                     t('parties.role'),
                     t('parties.nationalId'),
                     t('parties.dateOfBirth'),
+                    t('parties.protection'),
                     t('parties.actions'),
                   ]}
                   items={parties}
@@ -468,6 +495,8 @@ function RegisterForm({ types }: { types: CaseTypeInfo[] }) {
                             variant="light"
                             color={party.role === 'accused' ? 'orange' : 'blue'}
                             c={party.role === 'accused' ? 'dark.7' : 'blue.9'}
+                            // Never cut short by a narrow column: the role is the point of the row.
+                            miw="max-content"
                           >
                             {t(`roles.${party.role}`)}
                           </Badge>
@@ -479,6 +508,48 @@ function RegisterForm({ types }: { types: CaseTypeInfo[] }) {
                           {party.person.dateOfBirth
                             ? formatDate(party.person.dateOfBirth, language)
                             : '—'}
+                        </Table.Td>
+                        <Table.Td>
+                          {party.role === 'victim' ? (
+                            <Stack gap={6}>
+                              <NativeSelect
+                                size="xs"
+                                aria-label={t('parties.relationshipAria', { name })}
+                                value={party.relationship}
+                                onChange={(event) =>
+                                  changeParty(party.key, {
+                                    relationship: event.currentTarget.value as
+                                      RelationshipCode | '',
+                                  })
+                                }
+                                disabled={isAdded}
+                                data={[
+                                  { value: '', label: t('parties.relationshipUnknown') },
+                                  ...RELATIONSHIP_CODES.map((code) => ({
+                                    value: code,
+                                    label: t(`relationships.${code}`),
+                                  })),
+                                ]}
+                                data-testid="register-party-relationship"
+                              />
+                              <Checkbox
+                                size="xs"
+                                label={t('parties.confidentialAddress')}
+                                description={t('parties.confidentialAddressHint')}
+                                styles={{ description: { color: 'var(--mantine-color-gray-7)' } }}
+                                checked={party.addressConfidential}
+                                onChange={(event) =>
+                                  changeParty(party.key, {
+                                    addressConfidential: event.currentTarget.checked,
+                                  })
+                                }
+                                disabled={isAdded}
+                                data-testid="register-party-confidential-address"
+                              />
+                            </Stack>
+                          ) : (
+                            '—'
+                          )}
                         </Table.Td>
                         <Table.Td>
                           {isAdded ? (

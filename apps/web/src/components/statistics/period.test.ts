@@ -12,7 +12,7 @@ import {
 const now = new Date('2026-03-14T10:00:00Z');
 const INSTITUTION = '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b';
 
-describe('the indicators period', () => {
+describe('the statistics period', () => {
   it('defaults to the last full calendar year, with this year so far one click away', () => {
     expect(lastFullYear(now)).toEqual({ from: '2025-01-01', to: '2025-12-31' });
     expect(yearToDate(now)).toEqual({ from: '2026-01-01', to: '2026-03-14' });

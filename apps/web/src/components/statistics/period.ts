@@ -1,6 +1,7 @@
 /**
- * The period and institution the indicators are computed for, read from and written to the
- * address (`?from=&to=&institutionId=`) so that a link shows the same figures. Pure.
+ * The period and institution a statistics screen (the juvenile indicators, the family protection
+ * dashboard) is computed for, read from and written to the address (`?from=&to=&institutionId=`)
+ * so that a link shows the same figures. Pure.
  *
  * The default period is the last full calendar year: UNODC reports these indicators per year, the
  * child population behind the per-100,000 rates is a yearly figure, and a year-to-date period is
