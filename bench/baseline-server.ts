@@ -1,0 +1,272 @@
+/**
+ * The bare baseline: `node:http` and `pg`, issuing the same SQL as Qadiya's case page and event
+ * write (baseline-sql.ts) in the same order and with the same parallelism, but with no framework,
+ * no schema validation, no policy decision, no workflow engine and no presenter: rows go out as
+ * JSON as they come. It is the ceiling for what Node can do with that SQL; our throughput divided
+ * by this one is what the rest costs.
+ *
+ * It keeps the data valid all the same (the audit row is hash-chained exactly like the server's),
+ * because it writes to the same database as the real server in the same run.
+ *
+ * Run by the benchmark as its own process: DATABASE_URL, PORT, POOL_SIZE and RUNTIME_ROLE.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import http from 'node:http';
+import pg from 'pg';
+import { computeAuditHash } from '../apps/server/src/audit/audit-chain';
+import {
+  ACCUSED_OF_UNKNOWN_AGE,
+  ACTIVE_ASSIGNMENTS,
+  AUDIT_HEAD,
+  CASE_BY_ID,
+  CASE_PARTS,
+  FACTS,
+  INSERT_AUDIT,
+  INSERT_EVENT,
+  INSTITUTION_HEADER,
+  IS_ON_TEAM,
+  JUVENILE_MATTER_FILES,
+  JUVENILE_PAGE_EVENT_TYPES,
+  juvenileEvents,
+  juvenileReports,
+  LOCK_CASE,
+  MATTER_FILES,
+  MATTER_MEDIATION_STATUS,
+  PROTECTION_PARTS,
+  SESSION_BY_TOKEN,
+  TEAM_ROLES,
+  UPDATE_AUDIT_HEAD,
+  UPDATE_CASE,
+} from './baseline-sql';
+
+type Row = Record<string, unknown>;
+type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
+
+const INT8_OID = 20;
+const DATE_OID = 1082;
+// The server's type parsers (db/database.ts): int8 as number, dates kept as text.
+const types = {
+  getTypeParser: (oid: number, format?: string) =>
+    oid === INT8_OID
+      ? Number
+      : oid === DATE_OID
+        ? (value: string) => value
+        : (pg.types.getTypeParser as (oid: number, format?: string) => (v: string) => unknown)(
+            oid,
+            format,
+          ),
+} as pg.CustomTypesConfig;
+
+const role = process.env.RUNTIME_ROLE;
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.POOL_SIZE ?? 10),
+  types,
+  ...(role ? { options: `-c role=${role}` } : {}),
+});
+pool.on('error', () => undefined);
+
+async function rows(db: Queryable, text: string, values: unknown[]): Promise<Row[]> {
+  return (await db.query(text, values)).rows as Row[];
+}
+
+class HttpFailure extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Session {
+  userId: string;
+  username: string;
+}
+
+async function authenticate(request: http.IncomingMessage): Promise<Session> {
+  const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+  if (!token) throw new HttpFailure(401, 'no token');
+  const [session] = await rows(pool, SESSION_BY_TOKEN, [
+    createHash('sha256').update(token).digest('hex'),
+  ]);
+  if (!session) throw new HttpFailure(401, 'unknown token');
+  const now = new Date();
+  await rows(pool, ACTIVE_ASSIGNMENTS, [session.userId, now, now]);
+  return { userId: String(session.userId), username: String(session.username) };
+}
+
+async function casePage(caseId: string, session: Session): Promise<Row> {
+  const [found] = await rows(pool, CASE_BY_ID, [caseId]);
+  if (!found) throw new HttpFailure(404, 'no such file');
+  await rows(pool, TEAM_ROLES, [caseId, session.userId]);
+  const parts: Row = Object.fromEntries(
+    await Promise.all<readonly [string, unknown]>([
+      ...Object.entries(CASE_PARTS).map(
+        async ([name, text]) => [name, await rows(pool, text, [caseId])] as const,
+      ),
+      rows(pool, INSTITUTION_HEADER, [found.institution_id]).then(
+        (r) => ['institution', r[0]] as const,
+      ),
+    ]),
+  );
+  const links = await rows(pool, MATTER_FILES, [found.matter_id, caseId]);
+  for (const link of links) await rows(pool, TEAM_ROLES, [link.id, session.userId]);
+  const matterFiles = await rows(pool, JUVENILE_MATTER_FILES, [found.matter_id]);
+  const ids = matterFiles.map((f) => f.id);
+  const juvenile = await Promise.all([
+    rows(pool, juvenileEvents(ids.length, JUVENILE_PAGE_EVENT_TYPES.length), [
+      ...ids,
+      ...JUVENILE_PAGE_EVENT_TYPES,
+    ]),
+    rows(pool, juvenileReports(ids.length), ids),
+    rows(pool, ACCUSED_OF_UNKNOWN_AGE, [caseId, 'accused', 'unknown']),
+  ]);
+  const protection = await Promise.all(
+    Object.values(PROTECTION_PARTS).map((text) => rows(pool, text, [caseId])),
+  );
+  const isOnTeam = (await rows(pool, IS_ON_TEAM, [caseId, session.userId])).length > 0;
+  return { file: found, ...parts, links, matterFiles, juvenile, protection, isOnTeam };
+}
+
+interface EventBody {
+  event: string;
+  version: number;
+  payload: Record<string, unknown>;
+}
+
+async function fireEvent(caseId: string, session: Session, body: EventBody): Promise<Row> {
+  const [found] = await rows(pool, CASE_BY_ID, [caseId]);
+  if (!found) throw new HttpFailure(404, 'no such file');
+  await rows(pool, TEAM_ROLES, [caseId, session.userId]);
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const [file] = await rows(client, LOCK_CASE, [caseId]);
+    if (!file) throw new HttpFailure(404, 'no such file');
+    if (file.version !== body.version) {
+      throw new HttpFailure(409, JSON.stringify({ currentVersion: file.version }));
+    }
+    for (const text of Object.values(FACTS)) {
+      await rows(client, text, [text === FACTS.matterRecorded ? file.matter_id : caseId]);
+    }
+    if (!file.mediation_status) {
+      await rows(client, MATTER_MEDIATION_STATUS, [file.matter_id, caseId]);
+    }
+    const now = new Date();
+    const requestId = randomUUID();
+    const nextVersion = body.version + 1;
+    await rows(client, INSERT_EVENT, [
+      randomUUID(),
+      caseId,
+      nextVersion,
+      body.event,
+      session.userId,
+      null,
+      now,
+      1,
+      JSON.stringify(body.payload),
+      file.state,
+      file.state,
+      requestId,
+    ]);
+    await rows(client, UPDATE_CASE, [file.state, nextVersion, now, caseId, file.version]);
+    const [head] = await rows(client, AUDIT_HEAD, []);
+    if (!head) throw new Error('no audit chain head');
+    const content = {
+      seq: Number(head.last_seq) + 1,
+      occurredAt: now,
+      actorUserId: session.userId,
+      actorUsername: session.username,
+      action: 'case.event',
+      objectType: 'case',
+      objectId: caseId,
+      institutionId: String(file.institution_id),
+      outcome: 'success' as const,
+      requestId,
+      sourceIp: '127.0.0.1',
+      details: {
+        event: body.event,
+        version: nextVersion,
+        stateBefore: file.state,
+        stateAfter: file.state,
+      },
+    };
+    const hash = computeAuditHash(content, String(head.last_hash));
+    await rows(client, INSERT_AUDIT, [
+      content.seq,
+      now,
+      content.actorUserId,
+      content.actorUsername,
+      content.action,
+      content.objectType,
+      content.objectId,
+      content.institutionId,
+      content.outcome,
+      requestId,
+      content.sourceIp,
+      JSON.stringify(content.details),
+      head.last_hash,
+      hash,
+    ]);
+    await rows(client, UPDATE_AUDIT_HEAD, [content.seq, hash, true]);
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback');
+    throw error;
+  } finally {
+    client.release();
+  }
+  // The server then asks whether the actor may still open the file, and answers with its page.
+  await rows(pool, TEAM_ROLES, [caseId, session.userId]);
+  return casePage(caseId, session);
+}
+
+function readBody(request: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+    });
+    request.on('end', () => {
+      resolve(Buffer.concat(chunks).toString());
+    });
+    request.on('error', reject);
+  });
+}
+
+async function handle(request: http.IncomingMessage): Promise<unknown> {
+  const url = request.url ?? '/';
+  if (url === '/health') return { status: 'ok' };
+  const match = /^\/cases\/([0-9a-f-]{36})(\/events)?$/.exec(url);
+  if (!match?.[1]) throw new HttpFailure(404, 'no such route');
+  const session = await authenticate(request);
+  if (request.method === 'GET' && !match[2]) return casePage(match[1], session);
+  if (request.method === 'POST' && match[2]) {
+    return fireEvent(match[1], session, JSON.parse(await readBody(request)) as EventBody);
+  }
+  throw new HttpFailure(405, 'method not allowed');
+}
+
+const server = http.createServer((request, response) => {
+  handle(request).then(
+    (result) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(result));
+    },
+    (error: unknown) => {
+      const status = error instanceof HttpFailure ? error.status : 500;
+      const message = error instanceof Error ? error.message : String(error);
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(message.startsWith('{') ? message : JSON.stringify({ error: message }));
+    },
+  );
+});
+server.keepAliveTimeout = 72_000;
+server.listen(Number(process.env.PORT ?? 8090), '127.0.0.1');
+
+process.on('SIGTERM', () => {
+  server.close();
+  server.closeAllConnections();
+  void pool.end().then(() => process.exit(0));
+});
