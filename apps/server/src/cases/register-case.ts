@@ -2,7 +2,7 @@
  * Registers a new file directly (a police report, a prosecution file, a civil claim): a new
  * matter, the file numbered and assigned, its first event, and the audit row, in one transaction.
  */
-import { caseTypeDefinition, type ConfidentialityLevel } from '@qadiya/domain';
+import { caseTypeDefinition, localDateString, type ConfidentialityLevel } from '@qadiya/domain';
 import { recordAudit, recordAuditAlone } from '../audit/audit-log';
 import { AppError } from '../http/errors';
 import { invalidField } from '../http/validation';
@@ -57,7 +57,12 @@ export async function registerCase(ctx: UseCaseContext, input: RegisterCaseInput
     });
     throw new AppError('FORBIDDEN', 'You may not register this kind of file at this institution');
   }
-  if (input.incidentDate && new Date(`${input.incidentDate}T00:00:00Z`) > ctx.origin.occurredAt) {
+  // Compared as calendar dates in the courts' time zone: just after midnight there, "today" is
+  // still yesterday in UTC.
+  if (
+    input.incidentDate &&
+    input.incidentDate > localDateString(ctx.origin.occurredAt, ctx.config.timeZone)
+  ) {
     throw invalidField('incidentDate', 'is in the future');
   }
   const now = ctx.origin.occurredAt;

@@ -5,7 +5,7 @@
  * closure and from failure to indictment before the juvenile court, juvenile detention, and who may
  * see a juvenile file.
  */
-import type { Role } from '@qadiya/domain';
+import { localDateString, type Role } from '@qadiya/domain';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/schema';
@@ -593,7 +593,7 @@ describe('juvenile justice', () => {
         judgeIds: [judge.user.id],
       });
       // Outside the file (the court's calendar and cause list) the juvenile is initials only.
-      const day = startsAt.toISOString().slice(0, 10);
+      const day = localDateString(startsAt, t.config.timeZone);
       const calendar = await call(
         t,
         clerk.headers,
