@@ -4,6 +4,8 @@
  * details } }`, or a `NetworkError` when the server could not be reached. Callers keep what the
  * user typed in either case.
  */
+import { problemText } from './problem-text';
+
 export interface ApiErrorBody {
   code: string;
   message: string;
@@ -34,14 +36,17 @@ export class ApiError extends Error {
     );
   }
 
-  /** Field-level problems of a 400: `{ field: problem }`, for the form to show next to inputs. */
+  /**
+   * Field-level problems of a 400: `{ field: problem }`, for the form to show next to inputs, in
+   * the user's language.
+   */
   get fieldProblems(): Record<string, string> {
     const issues = this.details.issues;
     if (!Array.isArray(issues)) return {};
     const problems: Record<string, string> = {};
     for (const issue of issues as { field?: unknown; problem?: unknown }[]) {
       if (typeof issue.field === 'string' && typeof issue.problem === 'string') {
-        problems[issue.field] = issue.problem;
+        problems[issue.field] = problemText(issue.problem);
       }
     }
     return problems;

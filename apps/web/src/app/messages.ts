@@ -55,6 +55,7 @@ export const COMMON = defineMessages('common', {
       sessionEnded: 'انتهت جلستك. سجّل الدخول مجدداً.',
       unexpected: 'حدث خطأ غير متوقع. سُجّل الخطأ لدى الخادم.',
       validation: 'بعض الحقول غير صحيحة.',
+      invalidField: 'لم تُقبل قيمة الحقل {{field}}: {{problem}}',
     },
     confidentiality: { normal: 'عادي', restricted: 'مقيّد', sealed: 'مختوم' },
     protectedVictim: {
@@ -134,6 +135,7 @@ export const COMMON = defineMessages('common', {
       sessionEnded: 'Your session has ended. Please sign in again.',
       unexpected: 'Something went wrong. The error was logged on the server.',
       validation: 'Some fields are not valid.',
+      invalidField: 'The field {{field}} was not accepted: {{problem}}',
     },
     confidentiality: { normal: 'Normal', restricted: 'Restricted', sealed: 'Sealed' },
     protectedVictim: {

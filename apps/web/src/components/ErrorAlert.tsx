@@ -6,6 +6,7 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { ApiError, NetworkError } from '../api/client';
 
 export function errorMessageKey(error: unknown): string | null {
@@ -17,6 +18,13 @@ export function errorMessageKey(error: unknown): string | null {
   if (error.status === 401) return 'errors.sessionEnded';
   if (error.status >= 500) return 'errors.unexpected';
   return null;
+}
+
+/** A refused field in the user's words: the server's English sentence is for the log. */
+function firstFieldProblem(error: ApiError, t: TFunction<'common'>): string | null {
+  const [field, problem] = Object.entries(error.fieldProblems)[0] ?? [];
+  if (field === undefined || problem === undefined) return null;
+  return t('errors.invalidField', { field: field.replace(/^payload\./, ''), problem });
 }
 
 export function ErrorAlert({
@@ -35,7 +43,11 @@ export function ErrorAlert({
   // A broken rule carries its Arabic words (details.messageAr) beside the English message.
   const messageAr = apiError?.details.messageAr;
   const serverText =
-    i18n.language === 'ar' && typeof messageAr === 'string' ? messageAr : apiError?.message;
+    i18n.language === 'ar' && typeof messageAr === 'string'
+      ? messageAr
+      : i18n.language === 'ar' && apiError
+        ? (firstFieldProblem(apiError, t) ?? apiError.message)
+        : apiError?.message;
   const text =
     key !== null
       ? t(key)
