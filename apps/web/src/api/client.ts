@@ -37,8 +37,8 @@ export class ApiError extends Error {
   }
 
   /**
-   * Field-level problems of a 400: `{ field: problem }`, for the form to show next to inputs, in
-   * the user's language.
+   * Field-level problems of a 400 as the server wrote them: `{ field: problem }`, for code that
+   * recognises a problem. Show `fieldProblemTexts` to people.
    */
   get fieldProblems(): Record<string, string> {
     const issues = this.details.issues;
@@ -46,10 +46,17 @@ export class ApiError extends Error {
     const problems: Record<string, string> = {};
     for (const issue of issues as { field?: unknown; problem?: unknown }[]) {
       if (typeof issue.field === 'string' && typeof issue.problem === 'string') {
-        problems[issue.field] = problemText(issue.problem);
+        problems[issue.field] = issue.problem;
       }
     }
     return problems;
+  }
+
+  /** The same problems in the user's language, to show next to inputs. */
+  get fieldProblemTexts(): Record<string, string> {
+    return Object.fromEntries(
+      Object.entries(this.fieldProblems).map(([field, problem]) => [field, problemText(problem)]),
+    );
   }
 }
 

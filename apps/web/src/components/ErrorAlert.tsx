@@ -22,7 +22,7 @@ export function errorMessageKey(error: unknown): string | null {
 
 /** A refused field in the user's words: the server's English sentence is for the log. */
 function firstFieldProblem(error: ApiError, t: TFunction<'common'>): string | null {
-  const [field, problem] = Object.entries(error.fieldProblems)[0] ?? [];
+  const [field, problem] = Object.entries(error.fieldProblemTexts)[0] ?? [];
   if (field === undefined || problem === undefined) return null;
   return t('errors.invalidField', { field: field.replace(/^payload\./, ''), problem });
 }

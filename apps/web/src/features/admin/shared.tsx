@@ -77,7 +77,7 @@ export function AdminError({
 /** The server's problem with one field (schema or use-case validation), if any. */
 export function fieldError(error: unknown, field: string): string | undefined {
   if (!(error instanceof ApiError)) return undefined;
-  return error.fieldProblems[field];
+  return error.fieldProblemTexts[field];
 }
 
 export function useInstitutionName(institutions: readonly Institution[] | undefined) {

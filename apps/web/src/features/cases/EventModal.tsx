@@ -105,7 +105,7 @@ export function EventModal({
     await submission.send(toPayload(fields, values), {
       onRecorded: () => clearDraft(sessionStore(), key),
       onInvalid: (error) => {
-        const mapped = serverProblems(error.fieldProblems, fields);
+        const mapped = serverProblems(error.fieldProblemTexts, fields);
         setProblems(mapped);
         // Problems the fields cannot show (or none at all) are shown as the error itself.
         return Object.keys(mapped).length > 0 && !mapped[''];
