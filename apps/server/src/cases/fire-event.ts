@@ -22,7 +22,7 @@ import { ACTION_HANDLERS } from './actions';
 import { applyEffects } from './case-effects';
 import { requireCaseAccess } from './case-access';
 import { appendEvent, findCaseById, loadCaseFacts, lockCase } from './cases.repository';
-import { reevaluateJuvenileStatus } from './juvenile-status';
+import { reclassifyFile } from './file-classification';
 
 /** Actions after which the parties' ages (and so the juvenile status) may have changed. */
 const AGE_CHANGING_ACTIONS = new Set<CaseAction>(['party.add', 'charge.add']);
@@ -153,7 +153,7 @@ export async function fireEvent(ctx: UseCaseContext, caseId: string, input: Fire
       });
       if (decision.action) await ACTION_HANDLERS[decision.action](actionContext);
       if (decision.action && AGE_CHANGING_ACTIONS.has(decision.action)) {
-        await reevaluateJuvenileStatus(
+        await reclassifyFile(
           trx,
           { origin: ctx.origin, actor: auditActor(ctx.actor), timeZone: ctx.config.timeZone },
           file.id,

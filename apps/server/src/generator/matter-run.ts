@@ -31,7 +31,7 @@ import type { PersonsRegistry } from './persons';
 import { Rng } from './random';
 import { ts, type Row, type TableName } from './rows';
 import { applyAction } from './sim-actions';
-import { reevaluateJuvenileStatus } from './sim-classification';
+import { reclassifyFile } from './sim-classification';
 import { applyEffects } from './sim-effects';
 import { deliverReferral } from './sim-referral';
 import {
@@ -294,7 +294,7 @@ export class MatterRun {
     };
     if (event.action) {
       applyAction(this.services, event.action, input);
-      if (AGE_CHANGING.has(event.action)) reevaluateJuvenileStatus(this.ctx.clock, file);
+      if (AGE_CHANGING.has(event.action)) reclassifyFile(this.ctx.clock, file);
     }
     applyEffects(this.services, input, event.effects ?? [], (institution) => institution.calendar);
     if (definition.states[stateAfter]?.isDisposed && !file.isDisposed) {

@@ -1,6 +1,6 @@
 /**
  * The derived classification of a simulated file: the generator's counterpart of
- * apps/server/src/cases/juvenile-status.ts. The server calls it after adding a party or a charge;
+ * apps/server/src/cases/file-classification.ts. The server calls it after adding a party or a charge;
  * so does MatterRun.
  */
 import {
@@ -15,11 +15,11 @@ import type { SimFile } from './sim-model';
 import { GeneratorBug } from './sim-team';
 
 /**
- * juvenile-status.ts reevaluateJuvenileStatus, without its audit row (see the ADR): each party's
+ * file-classification.ts reclassifyFile, without its audit row (see the ADR): each party's
  * age on the offence date, the juvenile flag, the family protection classification and the GBV
  * context flags, and the unit and confidentiality that follow from them.
  */
-export function reevaluateJuvenileStatus(clock: LocalClock, file: SimFile): void {
+export function reclassifyFile(clock: LocalClock, file: SimFile): void {
   const fallback = file.incidentDate ?? dayToDate(clock.dayOf(file.openedAt));
   let isJuvenile = false;
   for (const party of file.parties) {

@@ -6,7 +6,7 @@
  * file in the same role, the merge is refused and the files are named.
  */
 import { recordAudit } from '../audit/audit-log';
-import { reevaluateJuvenileStatusOfPerson } from '../cases/juvenile-status';
+import { reclassifyFilesOfPerson } from '../cases/file-classification';
 import type { Transaction } from 'kysely';
 import type { Database, PersonRow } from '../db/schema';
 import { AppError, notFound, ruleViolation } from '../http/errors';
@@ -97,7 +97,7 @@ export async function mergePersons(
       // The moved parties now take the survivor's date of birth (the same one: a different date is
       // refused above), so their derived age at the offence and their files' juvenile flag are
       // recomputed here, in this transaction, like any correction of a date of birth.
-      await reevaluateJuvenileStatusOfPerson(
+      await reclassifyFilesOfPerson(
         trx,
         { origin: ctx.origin, actor: auditActor(ctx.actor), timeZone: ctx.config.timeZone },
         survivorId,

@@ -5,7 +5,7 @@
  * the reverse order of their making, so every party goes back to where it was).
  */
 import { recordAudit } from '../audit/audit-log';
-import { reevaluateJuvenileStatusOfPerson } from '../cases/juvenile-status';
+import { reclassifyFilesOfPerson } from '../cases/file-classification';
 import { notFound, ruleViolation } from '../http/errors';
 import { actorUserIdForFk } from '../policy/actor';
 import { requireAccess } from '../policy/require-access';
@@ -84,7 +84,7 @@ export async function revertPersonMerge(
     });
     // The parties moved back take the restored record's date of birth again: their derived age at
     // the offence and their files' juvenile flag are recomputed, in this transaction.
-    await reevaluateJuvenileStatusOfPerson(
+    await reclassifyFilesOfPerson(
       trx,
       { origin: ctx.origin, actor: auditActor(ctx.actor), timeZone: ctx.config.timeZone },
       merge.duplicate_id,

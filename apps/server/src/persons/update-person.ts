@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/audit-log';
 import { notFound, ruleViolation, staleVersion } from '../http/errors';
 import { requireAccess } from '../policy/require-access';
-import { reevaluateJuvenileStatusOfPerson } from '../cases/juvenile-status';
+import { reclassifyFilesOfPerson } from '../cases/file-classification';
 import { auditActor, type UseCaseContext } from '../use-case-context';
 import {
   checkDateOfBirth,
@@ -65,7 +65,7 @@ export async function updatePerson(ctx: UseCaseContext, id: string, input: Updat
       // which files are juvenile or family protection files (each change audited there). A birth
       // after one of their offences is refused with the whole correction.
       if (updated.date_of_birth !== current.date_of_birth || updated.sex !== current.sex) {
-        await reevaluateJuvenileStatusOfPerson(
+        await reclassifyFilesOfPerson(
           trx,
           { origin: ctx.origin, actor: auditActor(ctx.actor), timeZone: ctx.config.timeZone },
           id,

@@ -11,7 +11,7 @@ import {
 } from '@qadiya/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reevaluateJuvenileStatus } from '../../src/cases/juvenile-status';
+import { reclassifyFile } from '../../src/cases/file-classification';
 import { verifyAuditChain } from '../../src/audit/verify-audit-chain';
 import { emptyDatabase, generateInto, type EmptyDatabase } from './generated-database';
 import { replayMatters } from './replay';
@@ -145,7 +145,7 @@ describe('generated data', () => {
           timeZone: db.config.timeZone,
         };
         for (const id of ids)
-          if ((await reevaluateJuvenileStatus(trx, audit, id)).changed) changed += 1;
+          if ((await reclassifyFile(trx, audit, id)).changed) changed += 1;
         after = (await snapshot(ids).execute(trx)).rows;
         throw rolledBack;
       })

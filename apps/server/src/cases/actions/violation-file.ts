@@ -13,7 +13,7 @@ import { auditActor } from '../../use-case-context';
 import { assignLead, assignLeadByRotation } from '../case-assignment';
 import { numberFile } from '../case-numbering';
 import { appendEvent } from '../cases.repository';
-import { reevaluateJuvenileStatus } from '../juvenile-status';
+import { reclassifyFile } from '../file-classification';
 import type { ActionContext } from './action-context';
 
 const SUMMARY_MAX = 8000;
@@ -138,7 +138,7 @@ export async function openViolationFile(
       now,
       reason,
     }));
-  await reevaluateJuvenileStatus(
+  await reclassifyFile(
     trx,
     { origin: ctx.origin, actor: auditActor(ctx.actor), timeZone: ctx.config.timeZone },
     created.id,

@@ -29,23 +29,23 @@ import { recordAudit, type RequestOrigin } from '../audit/audit-log';
 import type { Database } from '../db/schema';
 import { AppError } from '../http/errors';
 
-export interface JuvenileAuditContext {
+export interface ClassificationAuditContext {
   origin: RequestOrigin;
   actor: { userId: string | null; username: string | null };
   timeZone: string;
 }
 
-export interface JuvenileStatus {
+export interface FileClassification {
   isJuvenile: boolean;
   changed: boolean;
 }
 
-/** Recomputes the ages of a file's parties and its juvenile flag; refuses a birth after the offence. */
-export async function reevaluateJuvenileStatus(
+/** Recomputes the ages of a file's parties, its juvenile and family protection classification; refuses a birth after the offence. */
+export async function reclassifyFile(
   trx: Transaction<Database>,
-  audit: JuvenileAuditContext,
+  audit: ClassificationAuditContext,
   caseId: string,
-): Promise<JuvenileStatus> {
+): Promise<FileClassification> {
   const file = await trx
     .selectFrom('cases as c')
     .innerJoin('institutions as i', 'i.id', 'c.institution_id')
@@ -202,9 +202,9 @@ export async function reevaluateJuvenileStatus(
 }
 
 /** After a date of birth is corrected (or persons merged): every file the person is a party of. */
-export async function reevaluateJuvenileStatusOfPerson(
+export async function reclassifyFilesOfPerson(
   trx: Transaction<Database>,
-  audit: JuvenileAuditContext,
+  audit: ClassificationAuditContext,
   personId: string,
 ): Promise<void> {
   const files = await trx
@@ -214,5 +214,5 @@ export async function reevaluateJuvenileStatusOfPerson(
     .where('person_id', '=', personId)
     .orderBy('case_id')
     .execute();
-  for (const { case_id } of files) await reevaluateJuvenileStatus(trx, audit, case_id);
+  for (const { case_id } of files) await reclassifyFile(trx, audit, case_id);
 }
