@@ -50,11 +50,22 @@ function useCalendarParams() {
     judgeId: params.get('judgeId'),
   };
   // React Router hands `setParams(fn)` the parameters of the last render, so a second change made
-  // before the first has rendered (a day, then the week view) would undo the first. Build each
-  // change on the latest parameters asked for instead.
+  // before the first has rendered (a day, then the week view; quick clicks on "next") would undo
+  // the first. Each change is built on the latest parameters asked for instead. The renders of
+  // changes already superseded must not pull `latest` back: only a render of the last change asked
+  // for, or one from outside (the back button, a link), sets it from the URL.
   const latest = useRef(params.toString());
+  const pending = useRef<string[]>([]);
   useEffect(() => {
-    latest.current = params.toString();
+    const shown = params.toString();
+    const index = pending.current.indexOf(shown);
+    if (index === -1) {
+      pending.current = [];
+      latest.current = shown;
+    } else {
+      pending.current = pending.current.slice(index + 1);
+      if (pending.current.length === 0) latest.current = shown;
+    }
   }, [params]);
   const update = (
     changes: Partial<Record<'courtId' | 'date' | 'view' | 'judgeId', string | null>>,
@@ -65,19 +76,17 @@ function useCalendarParams() {
       else next.set(key, value);
     }
     latest.current = next.toString();
+    pending.current.push(latest.current);
     setParams(next, { replace: true });
   };
+  const goTo = (date: string) => update({ date });
   // Quick successive clicks on "next" step from the day the previous click chose, not from the
   // day still shown.
-  const shownDate = useRef(state.date);
-  useEffect(() => {
-    shownDate.current = state.date;
-  }, [state.date]);
-  const goTo = (date: string) => {
-    shownDate.current = date;
-    update({ date });
+  const shift = (direction: -1 | 1) => {
+    const asked = new URLSearchParams(latest.current);
+    const askedDate = asked.get('date');
+    goTo(step(isIsoDate(askedDate) ? askedDate : today(), viewOf(asked.get('view')), direction));
   };
-  const shift = (direction: -1 | 1) => goTo(step(shownDate.current, state.view, direction));
   return { ...state, update, goTo, shift };
 }
 
