@@ -6,10 +6,8 @@
  */
 import {
   Alert,
-  Anchor,
   Button,
   Group,
-  List,
   Paper,
   SimpleGrid,
   Stack,
@@ -19,12 +17,10 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconArrowsJoin, IconSearch } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconArrowsJoin, IconSearch } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { personName, type Person } from '../../api/intake';
 import type { Page } from '../../api/types';
@@ -34,7 +30,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions, FormModal } from '../../components/FormModal';
 import { LegalDate } from '../../components/LegalDate';
 import { MatchReason } from '../person-search/MatchReason';
-import { mergeRefusal, type RegistryPerson } from './merge-types';
+import { type RegistryPerson } from './merge-types';
+import { MergeRefusalAlert, useReasonedMergeAction } from './reasoned-merge-action';
 import { PERSONS } from './messages';
 
 export function MergeDialog({
@@ -177,34 +174,21 @@ function ConfirmMerge({
   onDone: () => void;
 }) {
   const { t } = useTranslation(PERSONS);
-  const language = useLanguage();
-  const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
-  const [missingReason, setMissingReason] = useState(false);
-  const merge = useMutation({
-    mutationFn: () =>
+  const {
+    mutation: merge,
+    submit,
+    reasonField,
+  } = useReasonedMergeAction({
+    send: (reason) =>
       api.post(`/persons/${survivor.id}/merge`, {
         duplicateId: duplicate.id,
-        reason: reason.trim(),
+        reason,
         version: survivor.version,
         duplicateVersion: duplicate.version,
       }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['persons'] });
-      notifications.show({ message: t('merge.done'), color: 'green' });
-      onDone();
-    },
+    doneMessage: t('merge.done'),
+    onDone,
   });
-  const refusal = mergeRefusal(merge.error, language);
-
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    if (reason.trim() === '') {
-      setMissingReason(true);
-      return;
-    }
-    merge.mutate();
-  }
 
   return (
     <form onSubmit={submit} noValidate data-testid="merge-confirm">
@@ -224,49 +208,12 @@ function ConfirmMerge({
           autosize
           minRows={2}
           maxLength={2000}
-          value={reason}
-          onChange={(event) => {
-            setReason(event.currentTarget.value);
-            setMissingReason(false);
-          }}
-          error={missingReason ? t('common:validation.required') : undefined}
+          value={reasonField.value}
+          onChange={reasonField.onChange}
+          error={reasonField.missing ? t('common:validation.required') : undefined}
           data-testid="merge-reason"
         />
-        {refusal ? (
-          <Alert
-            color="red"
-            variant="light"
-            role="alert"
-            icon={<IconAlertTriangle aria-hidden />}
-            data-testid="merge-refusal"
-          >
-            <Text size="sm">{refusal.message}</Text>
-            {refusal.files.length > 0 ? (
-              <>
-                <Text size="sm" mt="xs">
-                  {t('merge.conflictFiles')}
-                </Text>
-                <List size="sm">
-                  {refusal.files.map((file) => (
-                    <List.Item key={file.caseId}>
-                      <Anchor component={Link} to={`/cases/${file.caseId}`}>
-                        <span className="ltr-value">{file.reference ?? file.caseId}</span>
-                      </Anchor>{' '}
-                      ({language === 'en' ? file.institution.nameEn : file.institution.nameAr})
-                    </List.Item>
-                  ))}
-                </List>
-              </>
-            ) : null}
-            {refusal.otherFiles > 0 ? (
-              <Text size="sm" mt="xs">
-                {t('merge.otherFiles', { count: refusal.otherFiles })}
-              </Text>
-            ) : null}
-          </Alert>
-        ) : (
-          <ErrorAlert error={merge.error} />
-        )}
+        <MergeRefusalAlert error={merge.error} testId="merge-refusal" />
         <Group justify="space-between">
           <Button variant="subtle" onClick={onBack}>
             {t('merge.back')}
