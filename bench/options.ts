@@ -25,8 +25,9 @@ export const USAGE = `Usage: DATABASE_URL=postgres://… npm run bench -- [optio
   --duration S        seconds measured per run (default 20)
   --warmup S          seconds of unmeasured load before each run (default 3)
   --only a,b          only these scenarios: case_page, event_write, register_file, work_queue,
-                      person_search, case_search, stat_juvenile_indicators,
-                      stat_family_protection, login
+                      person_search, case_search, person_search_1_client,
+                      case_search_1_client, stat_juvenile_indicators, stat_family_protection,
+                      login
   --request-timeout S a scenario whose single request takes longer is reported as too slow and
                       not put under load (default 60)
   --no-baselines      skip the bare node:http + pg server and pgbench

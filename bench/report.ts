@@ -154,18 +154,23 @@ export function checkTargets(
     measured: write ? `${fixed(write.throughput, 0)}/s` : '–',
     isMet: write ? write.throughput >= 1000 : null,
   });
-  const person = find(results, 'person_search');
-  checks.push({
-    target: 'person_search: p95 ≤ 50 ms (issue 7)',
-    measured: person ? `${fixed(person.latencyMs.p95)} ms` : '–',
-    isMet: person ? person.latencyMs.p95 <= 50 : null,
-  });
-  const search = find(results, 'case_search');
-  checks.push({
-    target: 'case_search: p95 ≤ 100 ms (issue 7)',
-    measured: search ? `${fixed(search.latencyMs.p95)} ms` : '–',
-    isMet: search ? search.latencyMs.p95 <= 100 : null,
-  });
+  // Issue 7 sets latencies: judged on one client at a time, shown with the 32-client figure.
+  for (const [name, limit] of [
+    ['person_search', 50],
+    ['case_search', 100],
+  ] as const) {
+    const alone = find(results, `${name}_1_client`);
+    const loaded = find(results, name);
+    const parts = [
+      alone ? `${fixed(alone.latencyMs.p95)} ms one client at a time` : null,
+      loaded ? `${fixed(loaded.latencyMs.p95)} ms at ${loaded.connections} clients` : null,
+    ].filter(Boolean);
+    checks.push({
+      target: `${name}: p95 ≤ ${limit} ms (issue 7)`,
+      measured: parts.join('; ') || '–',
+      isMet: alone ? alone.latencyMs.p95 <= limit : loaded ? loaded.latencyMs.p95 <= limit : null,
+    });
+  }
   const measured = results.scenarios.filter((s): s is ScenarioResult => !isSkipped(s));
   const scaled = results.scaleOut.flatMap((s) => s.runs.map((r) => r.result));
   const errors = [...measured, ...scaled].reduce((sum, s) => sum + s.errors, 0);

@@ -248,9 +248,16 @@ if ('help' in parsed) {
   process.stderr.write(`${parsed.error}\n\n${USAGE}`);
   process.exitCode = 2;
 } else {
-  process.on('SIGINT', () => {
-    void stopAll().then(() => process.exit(130));
-  });
+  // The servers are child processes: whatever ends the run ends them too.
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
+    process.on(signal, () => {
+      void stopAll().then(() => process.exit(code));
+    });
+  }
   try {
     await main(parsed);
   } finally {

@@ -201,19 +201,36 @@ export function scenarios({
         }),
       }),
     },
-    {
-      name: 'person_search',
-      title: 'Person search (Arabic name variants)',
-      source: () =>
-        queryStringSource('/api/v1/persons', 'q', fixtures.personQueries, sessions.prosecutor),
-    },
-    {
-      name: 'case_search',
-      title: 'Case search (full text)',
-      ...(hasCaseSearch ? {} : { skipReason: 'GET /api/v1/cases/search is not on this server' }),
-      source: () =>
-        queryStringSource('/api/v1/cases/search', 'q', fixtures.caseQueries, sessions.prosecutor),
-    },
+    // Issue 7's search targets are latencies a user sees: each search is also run by one client
+    // at a time, besides the 32 clients that show what the server sustains.
+    ...([32, 1] as const).flatMap((clients): ScenarioDefinition[] => {
+      const suffix = clients === 1 ? '_1_client' : '';
+      const apart = clients === 1 ? ', one client at a time' : '';
+      return [
+        {
+          name: `person_search${suffix}`,
+          title: `Person search (Arabic name variants${apart})`,
+          ...(clients === 1 ? { connections: 1 } : {}),
+          source: () =>
+            queryStringSource('/api/v1/persons', 'q', fixtures.personQueries, sessions.prosecutor),
+        },
+        {
+          name: `case_search${suffix}`,
+          title: `Case search (full text${apart})`,
+          ...(clients === 1 ? { connections: 1 } : {}),
+          ...(hasCaseSearch
+            ? {}
+            : { skipReason: 'GET /api/v1/cases/search is not on this server' }),
+          source: () =>
+            queryStringSource(
+              '/api/v1/cases/search',
+              'q',
+              fixtures.caseQueries,
+              sessions.prosecutor,
+            ),
+        },
+      ];
+    }),
     ...statistics.map(([name, path, title]): ScenarioDefinition => ({
       name,
       title,

@@ -87,10 +87,7 @@ describe.skipIf(browserSuiteSkipReason() !== null)('case search and person merge
     await browser.close();
   });
 
-  // Skipped at the end of the session of 2026-11-28: since the family protection web work it times
-  // out waiting for the result after the header search (the API tests of case search pass). First
-  // thing for the next session: find which wait fails and why, and re-enable.
-  it.skip('finds a file by another form of a word from the header, says why, and opens it', async () => {
+  it('finds a file by another form of a word from the header, says why, and opens it', async () => {
     const { context, page } = await newUserPage(browser);
     await signIn(page, 'prosecutor');
 

@@ -6,8 +6,8 @@
  * questionnaire (a red-flag answer: high risk, an urgent task), tries to refer the victim to a
  * service without her consent (refused, nothing sent), refers her with consent, and issues a
  * no-contact measure. The chief prosecutor, who is not on the team, sees the victim by initials
- * only; a prosecutor of the general unit finds her in person search by initials only and may not
- * open the file. The service provider (another created account) sees the referral with the
+ * only; a prosecutor of the general unit does not find her in person search at all, sees her
+ * person page by initials only, and may not open the file. The service provider (another created account) sees the referral with the
  * minimum information and accepts it; the prosecutor sees the answer on the file. The unit reads
  * the family protection dashboard with exact figures, the analyst with small cells withheld.
  * Every screen passes axe-core; screenshots land in test-artifacts.
@@ -84,6 +84,7 @@ describe.skipIf(browserSuiteSkipReason() !== null)('a family protection complain
   const summary = `اعتداء زوج على زوجته بالضرب والخنق في منزلهما في البيرة (${suffix})`;
   let caseId = '';
   let victimPartyId = '';
+  let victimPersonId = '';
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -160,6 +161,9 @@ describe.skipIf(browserSuiteSkipReason() !== null)('a family protection complain
     const token = await apiLogin(unitProsecutor);
     const file = await apiRequest(token, 'GET', `/cases/${caseId}`);
     expect(file).toMatchObject({ isFamilyProtection: true, confidentiality: 'restricted' });
+    victimPersonId =
+      ((file.parties as Json[]).find((p) => p.role === 'victim')?.personId as string | undefined) ??
+      '';
     await checkInBothLanguages(page, 'family-2-case-page');
     await context.close();
   });
@@ -276,23 +280,19 @@ describe.skipIf(browserSuiteSkipReason() !== null)('a family protection complain
     await context.close();
   });
 
-  it('a prosecutor of the general unit finds her by initials only, and may not open the file', async () => {
+  it('a prosecutor of the general unit does not find her in person search, sees her page by initials only, and may not open the file', async () => {
     const { context, page } = await newUserPage(browser);
     await signIn(page, 'prosecutor');
+    // Person search does not even tell him that her name matched (ADR 0017): no row, masked or not.
     await page.goto(`/persons?q=${encodeURIComponent(victim.family)}`);
-    const result = page.locator('[data-testid="person-search-result"][data-masked="true"]');
-    await result.first().waitFor();
-    const text = (await result.first().textContent()) ?? '';
-    expect(text).not.toContain(victim.first);
-    expect(text).not.toContain(victim.family);
-    expect(await result.first().getByTestId('protected-victim').textContent()).toContain(
-      'ضحية محمية',
-    );
+    await page.getByTestId('person-search-empty').waitFor();
+    expect(await page.getByTestId('person-search-result').count()).toBe(0);
     expect(await page.content()).not.toContain(victim.first);
-    await checkInBothLanguages(page, 'family-7-search-masked');
+    await checkInBothLanguages(page, 'family-7-search-not-found');
 
-    // Her person page: initials, the marker, and her details withheld (not "unknown").
-    await result.first().getByRole('link').click();
+    // Her person page, reached by its address: initials, the marker, and her details withheld
+    // (not "unknown").
+    await page.goto(`/persons/${victimPersonId}`);
     await page.getByTestId('prior-record').waitFor();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('س. ح.');
     expect(await page.getByTestId('protected-victim').textContent()).toContain('ضحية محمية');

@@ -331,47 +331,62 @@ function filtersCondition(actor: Actor, search: CheckedSearch) {
   };
 }
 
-/** Match rows of the text query, one per matching title, event or hearing (or the reference). */
-function textMatches(db: Kysely<Database>, search: CheckedSearch, text: string) {
+/**
+ * Where to look for the text: the documents of the files the user may possibly open, found through
+ * indexes before anything is ranked (migration 0013). A superset of what the policy allows: the
+ * institutions where the user holds a standard grant (the index on institution and document), the
+ * files of the user's team and those of specific grants (by file). The policy's own condition is
+ * applied to every candidate afterwards, so this only narrows the work, never the rule.
+ */
+function candidateDocuments(db: Kysely<Database>, actor: Actor, query: RawBuilder<unknown>) {
+  const grants = actor.assignments.filter((a) => CASE_ROLES.includes(a.role));
+  const institutions = [
+    ...new Set(
+      grants.flatMap((a) =>
+        a.grantKind === 'standard' && a.institutionId !== null ? [a.institutionId] : [],
+      ),
+    ),
+  ];
+  const specific = [
+    ...new Set(grants.flatMap((a) => (a.grantKind === 'specific' && a.caseId ? [a.caseId] : []))),
+  ];
+  const documents = () =>
+    db
+      .selectFrom('case_search_documents as d')
+      .select([
+        'd.case_id',
+        sql<MatchField>`d.field`.as('field'),
+        sql<number>`(CASE d.field WHEN 'title' THEN ${FIELD_WEIGHT.title}::float8
+          ELSE ${FIELD_WEIGHT.event_note}::float8 END) * ts_rank(d.document, ${query}, 1)`.as(
+          'rank',
+        ),
+        sql<string | null>`d.source_id`.as('source_id'),
+      ])
+      .where(sql<SqlBool>`d.document @@ ${query}`);
+  let matches = documents().where('d.case_id', 'in', (eb) =>
+    eb
+      .selectFrom('case_assignments as ca')
+      .select('ca.case_id')
+      .where('ca.user_id', '=', actor.userId)
+      .where('ca.ended_at', 'is', null),
+  );
+  if (institutions.length > 0) {
+    matches = matches.unionAll(documents().where('d.institution_id', 'in', institutions));
+  }
+  if (specific.length > 0) {
+    matches = matches.unionAll(documents().where('d.case_id', 'in', specific));
+  }
+  return matches;
+}
+
+/**
+ * Match rows of the text query, one per matching title, event or hearing (or the reference), with
+ * the stored document's rank. A file reached twice (team and institution) has its matches twice,
+ * which the grouping absorbs.
+ */
+function textMatches(db: Kysely<Database>, actor: Actor, search: CheckedSearch, text: string) {
   const query = sql`qadiya_search_query(${text})`;
-  const rank = (document: ReturnType<typeof sql>, weight: number) =>
-    sql<number>`${weight}::float8 * ts_rank(${document}, ${query}, 1)`;
-  const titleDoc = sql`qadiya_search_document(mc.summary)`;
-  const eventDoc = sql`qadiya_search_document(qadiya_event_text(e.payload))`;
-  const minutesDoc = sql`qadiya_search_document(h.minutes)`;
-  let matches = db
-    .selectFrom('cases as mc')
-    .select([
-      'mc.id as case_id',
-      sql<MatchField>`'title'`.as('field'),
-      rank(titleDoc, FIELD_WEIGHT.title).as('rank'),
-      sql<string | null>`mc.summary`.as('doc'),
-    ])
-    .where(sql<SqlBool>`${titleDoc} @@ ${query}`)
-    .unionAll(
-      db
-        .selectFrom('case_events as e')
-        .select([
-          'e.case_id',
-          sql<MatchField>`'event_note'`.as('field'),
-          rank(eventDoc, FIELD_WEIGHT.event_note).as('rank'),
-          sql<string | null>`qadiya_event_text(e.payload)`.as('doc'),
-        ])
-        // The registration event repeats the title (migration 0010's partial index).
-        .where('e.event_type', '<>', 'registered')
-        .where(sql<SqlBool>`${eventDoc} @@ ${query}`),
-    )
-    .unionAll(
-      db
-        .selectFrom('hearings as h')
-        .select([
-          'h.case_id',
-          sql<MatchField>`'hearing_minutes'`.as('field'),
-          rank(minutesDoc, FIELD_WEIGHT.hearing_minutes).as('rank'),
-          sql<string | null>`h.minutes`.as('doc'),
-        ])
-        .where(sql<SqlBool>`${minutesDoc} @@ ${query}`),
-    );
+  let matches = candidateDocuments(db, actor, query);
   if (search.referenceLike) {
     const like = `%${escapeLike(search.referenceLike)}%`;
     const number = /^([0-9]{1,9})\/([0-9]{4})$/.exec(search.referenceLike);
@@ -382,7 +397,7 @@ function textMatches(db: Kysely<Database>, search: CheckedSearch, text: string) 
           'rc.id as case_id',
           sql<MatchField>`'reference'`.as('field'),
           sql<number>`1.0::float8`.as('rank'),
-          sql<string | null>`NULL::text`.as('doc'),
+          sql<string | null>`NULL::uuid`.as('source_id'),
         ])
         .where((eb) =>
           eb.or([
@@ -408,9 +423,9 @@ const INSTITUTION_COLUMNS = [
   'i.name_en as institution_name_en',
 ] as const;
 
-/** Of a file's matches, the value of the best one that has text. */
+/** Of a file's matches, the value of the best one that has text (a reference match has none). */
 function bestWithText(column: RawBuilder<unknown>) {
-  return sql`(array_agg(${column} ORDER BY m.rank DESC) FILTER (WHERE m.doc IS NOT NULL))[1]`;
+  return sql`(array_agg(${column} ORDER BY m.rank DESC) FILTER (WHERE m.source_id IS NOT NULL))[1]`;
 }
 
 async function runSearch(db: Kysely<Database>, actor: Actor, search: CheckedSearch) {
@@ -449,7 +464,7 @@ async function runSearch(db: Kysely<Database>, actor: Actor, search: CheckedSear
   // summary, a note) the `investigation_notes` field where the case type declares it. The
   // reference is on every list.
   const matched = db
-    .with('m', () => textMatches(db, search, text))
+    .with('m', () => textMatches(db, actor, search, text))
     .selectFrom('m')
     .innerJoin('cases as c', 'c.id', 'm.case_id')
     .innerJoin('institutions as i', 'i.id', 'c.institution_id')
@@ -463,6 +478,8 @@ async function runSearch(db: Kysely<Database>, actor: Actor, search: CheckedSear
         eb.and([eb('m.field', '=', 'hearing_minutes'), readableField(actor, 'hearings')(eb)]),
       ]),
     );
+  // One statement: the page, ranked over the user's candidates only, and the number of files
+  // (a window count over the groups).
   const page = matched
     .selectAll('c')
     .select(INSTITUTION_COLUMNS)
@@ -471,7 +488,8 @@ async function runSearch(db: Kysely<Database>, actor: Actor, search: CheckedSear
       sql<MatchField[]>`array_agg(DISTINCT m.field)`.as('fields'),
       // The excerpt comes from the best match with text (a reference match has none).
       sql<MatchField | null>`${bestWithText(sql.ref('m.field'))}`.as('best_field'),
-      sql<string | null>`${bestWithText(sql.ref('m.doc'))}`.as('best_doc'),
+      sql<string | null>`${bestWithText(sql.ref('m.source_id'))}`.as('best_source'),
+      sql<number | string>`count(*) OVER ()`.as('total'),
     ])
     .groupBy(['c.id', 'i.id'])
     .orderBy(sql`max(m.rank)`, 'desc')
@@ -479,29 +497,78 @@ async function runSearch(db: Kysely<Database>, actor: Actor, search: CheckedSear
     .orderBy('c.id')
     .limit(search.limit)
     .offset(search.offset);
-  // The excerpt is computed for the page only, after the limit. Arabic text is cut into words
-  // with the arabic configuration, other text with english, so the matched words are marked; the
-  // query's words are also taken as typed, since the excerpt shows the text with its articles.
-  const [rows, count] = await Promise.all([
-    db
-      .selectFrom(page.as('page'))
+  // The excerpt is computed for the page only, after the limit, from the text of the best match.
+  // Arabic text is cut into words with the arabic configuration, other text with english, so the
+  // matched words are marked; the query's words are also taken as typed, since the excerpt shows
+  // the text with its articles.
+  const found = await withoutJitOrWorkers(db, (trx) =>
+    trx
+      .with('page', () => page)
+      .with('best', (qb) =>
+        qb.selectFrom('page').select([
+          'page.id as best_case_id',
+          sql<string | null>`CASE page.best_field
+            WHEN 'title' THEN page.summary
+            WHEN 'event_note' THEN (SELECT qadiya_event_text(e.payload) FROM case_events e
+                                    WHERE e.id = page.best_source)
+            WHEN 'hearing_minutes' THEN (SELECT h.minutes FROM hearings h
+                                         WHERE h.id = page.best_source)
+          END`.as('best_doc'),
+        ]),
+      )
+      .selectFrom('page')
+      .innerJoin('best', 'best.best_case_id', 'page.id')
       .selectAll('page')
-      .select(
+      .select([
+        'best.best_doc',
         sql<string | null>`ts_headline(
-          CASE WHEN page.best_doc ~ '[\u0600-\u06ff]' THEN 'arabic' ELSE 'english' END::regconfig,
-          page.best_doc,
+          CASE WHEN best.best_doc ~ '[\u0600-\u06ff]' THEN 'arabic' ELSE 'english' END::regconfig,
+          best.best_doc,
           qadiya_search_query(${text}) || websearch_to_tsquery('arabic'::regconfig, ${text}),
           'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')`.as(
           'headline',
         ),
-      )
+      ])
       .orderBy('page.rank', 'desc')
       .orderBy('page.opened_at', 'desc')
       .orderBy('page.id')
       .execute(),
-    matched.select(sql<number>`count(DISTINCT c.id)`.as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: count.total };
+  );
+  // Each row also carries the window count and the best match's source, unused past here.
+  const rows = found;
+  const total =
+    found[0] !== undefined
+      ? Number(found[0].total)
+      : search.offset === 0
+        ? 0
+        : Number(
+            (
+              await matched
+                .select(sql<number | string>`count(DISTINCT c.id)`.as('total'))
+                .executeTakeFirstOrThrow()
+            ).total,
+          );
+  return { rows, total };
+}
+
+/**
+ * Runs a search statement without PostgreSQL's JIT compiler and parallel workers. The planner
+ * prices the policy's per-file conditions high enough to cross `jit_above_cost` and to plan
+ * parallel workers: compiling the statement took 260 ms and starting the workers 150 ms, for a
+ * query that runs in a few tens of milliseconds on the candidates the indexes give
+ * (docs/performance.md). `SET LOCAL` needs a transaction; inside one already, the settings last
+ * until it ends.
+ */
+async function withoutJitOrWorkers<T>(
+  db: Kysely<Database>,
+  work: (db: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  const run = async (trx: Kysely<Database>) => {
+    await sql`SET LOCAL jit = off`.execute(trx);
+    await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(trx);
+    return work(trx);
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
 /** The user's active team roles on each of these files (one query for the page). */

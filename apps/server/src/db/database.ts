@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
@@ -117,8 +118,9 @@ async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
   const client = await PGlite.create({
     dataDir,
     parsers: { [pgliteTypes.INT8]: parseInt8, [pgliteTypes.DATE]: keepDate },
-    // Trigram matching for person search (migration 0006); a server database has it installed.
-    extensions: { pg_trgm },
+    // Trigram matching for person search (migration 0006) and GIN indexes over plain columns for
+    // case search (migration 0013); a server database has both installed.
+    extensions: { pg_trgm, btree_gin },
     ...(options.pgliteLoadDataDir ? { loadDataDir: options.pgliteLoadDataDir } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });

@@ -5,6 +5,7 @@ import type { Insertable, Updateable } from 'kysely';
 import type { OffenceClass, Role } from '@qadiya/domain';
 import type { Actor } from '../policy/actor';
 import { visibleCasesCondition } from '../policy/case-access';
+import { seenUnmaskedCondition } from '../policy/victim-protection';
 import { escapeLike } from '../users/users.repository';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -60,6 +61,11 @@ export interface PersonSearch {
   birthYear?: number | undefined;
   limit: number;
   offset: number;
+  /**
+   * The reader. Persons they would see masked (protected victims, policy/victim-protection.ts)
+   * are left out of the results altogether: issue 6, ADR 0017.
+   */
+  reader: Actor;
 }
 
 export type MatchKind = 'exact' | 'prefix' | 'contains' | 'similar';
@@ -90,12 +96,44 @@ function wordScore(column: RawBuilder<string>, word: string): RawBuilder<number>
     ELSE 0.8 * word_similarity(${word}, ${column}) END)`;
 }
 
-/** Every word matches: inside the key (trigram LIKE, from three letters) or by word similarity. */
-function wordsCondition(column: RawBuilder<string>, words: readonly string[]): RawBuilder<boolean> {
-  const each = words.map((word) =>
-    word.length >= 3
-      ? sql`(${column} LIKE ${`%${escapeLike(word)}%`} OR ${word} <% ${column})`
-      : sql`${word} <% ${column}`,
+/**
+ * The words of the registry's vocabulary (`person_name_words`, a few thousand rows, migration
+ * 0013) that each query word may stand for: itself, words starting with or containing it (from
+ * three letters), and words a typo away (pg_trgm word similarity). One statement for all words.
+ */
+async function vocabularyOf(db: Db, words: readonly string[]): Promise<string[][]> {
+  if (words.length === 0) return [];
+  const vocabulary = sql.ref<string>('v.word');
+  const row = await db
+    .selectFrom('person_name_words as v')
+    .select(
+      words.map((word, i) => {
+        const matches =
+          word.length >= 3
+            ? sql<boolean>`(${vocabulary} LIKE ${`%${escapeLike(word)}%`} OR ${word} <% ${vocabulary})`
+            : sql<boolean>`${word} <% ${vocabulary}`;
+        return sql<string[] | null>`array_agg(${vocabulary}) FILTER (WHERE ${matches})`.as(`w${i}`);
+      }),
+    )
+    .executeTakeFirst();
+  const found = (row ?? {}) as Record<string, string[] | null>;
+  return words.map((_, i) => found[`w${i}`] ?? []);
+}
+
+/**
+ * Every word matches a word of the key: exactly, as its start, inside it or by trigram word
+ * similarity, as the vocabulary says. The persons holding one of a word's vocabulary words are
+ * found by the GIN index of their key's words (`&&`): small index lookups instead of trigram
+ * scans of the whole registry, which visited tens of thousands of entries for a common name and
+ * re-checked every row (docs/performance.md).
+ */
+function wordsCondition(
+  column: RawBuilder<string>,
+  vocabulary: readonly string[][],
+): RawBuilder<boolean> {
+  if (vocabulary.some((words) => words.length === 0)) return sql<boolean>`false`;
+  const each = vocabulary.map(
+    (words) => sql`string_to_array(${column}, ' ') && ${sql.val(words)}::text[]`,
   );
   return sql<boolean>`(${sql.join(each, sql` AND `)})`;
 }
@@ -111,18 +149,28 @@ function averageScore(column: RawBuilder<string>, words: readonly string[]): Raw
  * Registry search. With name words, national-ID digits or both, a person is found when any of them
  * matches; dates of birth and an exact national ID filter. Ranked: exact national ID first, then
  * by score, then by family name and the other parts, so homonyms sit together. Each row carries
- * its match. The query never scans the table: names use the trigram indexes, IDs the unique
- * index and the trigram index, dates the date index (the use case refuses a search without any
- * criterion).
+ * its match. The query never scans the table: names use the vocabulary and the index of name
+ * words, IDs the unique index and the trigram index, dates the date index (the use case refuses a
+ * search without any criterion). A small statement looks the words up in the vocabulary; one
+ * statement then gives the page and the total (a window count); only a page past the end needs a
+ * third, for the total.
+ *
+ * A person the reader would see masked (a protected victim, for a reader outside her files'
+ * teams) is never a result, whatever matched: a masked row would still tell that the name typed
+ * belongs to a protected victim, and how well it matched (ADR 0017).
  */
 export async function searchPersons(db: Db, filter: PersonSearch) {
   const arKey = sql.ref<string>('name_normalised');
   const latinKey = sql.ref<string>('name_latin_key');
   const { arabicWords, latinWords, nationalIdDigits: digits } = filter;
 
-  const arMatch = arabicWords.length > 0 ? wordsCondition(arKey, arabicWords) : sql<boolean>`false`;
+  const vocabulary = await vocabularyOf(db, [...arabicWords, ...latinWords]);
+  const arVocabulary = vocabulary.slice(0, arabicWords.length);
+  const latinVocabulary = vocabulary.slice(arabicWords.length);
+  const arMatch =
+    arabicWords.length > 0 ? wordsCondition(arKey, arVocabulary) : sql<boolean>`false`;
   const latinMatch =
-    latinWords.length > 0 ? wordsCondition(latinKey, latinWords) : sql<boolean>`false`;
+    latinWords.length > 0 ? wordsCondition(latinKey, latinVocabulary) : sql<boolean>`false`;
   const arScore =
     arabicWords.length > 0
       ? sql<number>`CASE WHEN ${arMatch} THEN ${averageScore(arKey, arabicWords)} ELSE 0 END`
@@ -147,7 +195,10 @@ export async function searchPersons(db: Db, filter: PersonSearch) {
   const textual = arabicWords.length > 0 || latinWords.length > 0 || digits !== undefined;
 
   // Merged records are not persons any more: their parties are the survivor's.
-  let query = db.selectFrom('persons').where('merged_into_id', 'is', null);
+  let query = db
+    .selectFrom('persons')
+    .where('merged_into_id', 'is', null)
+    .where(seenUnmaskedCondition(filter.reader, sql.ref<string>('persons.id')));
   if (filter.nationalId) query = query.where('national_id', '=', filter.nationalId);
   if (filter.dateOfBirth) query = query.where('date_of_birth', '=', filter.dateOfBirth);
   if (filter.birthYear !== undefined) {
@@ -159,28 +210,38 @@ export async function searchPersons(db: Db, filter: PersonSearch) {
 
   // A constant (no digits typed) may not stand in ORDER BY, so the ID rank is added only when used.
   const ranked = digits ? query.orderBy(sql`${idExact} DESC`) : query;
-  const [rows, count] = await Promise.all([
-    ranked
-      .selectAll()
-      .select([
-        idExact.as('match_id_exact'),
-        // numeric or float8 depending on the branch: the driver may return a string.
-        sql<number | string>`${idScore}`.as('match_id_score'),
-        sql<number | string>`${arScore}`.as('match_ar_score'),
-        sql<number | string>`${latinScore}`.as('match_latin_score'),
-        sql<number | string>`greatest(${idScore}, ${arScore}, ${latinScore})`.as('match_score'),
-      ])
-      .orderBy(sql`greatest(${idScore}, ${arScore}, ${latinScore}) DESC`)
-      .orderBy(sql`family_name_ar NULLS LAST`)
-      .orderBy('first_name_ar')
-      .orderBy(sql`father_name_ar NULLS LAST`)
-      .orderBy(sql`grandfather_name_ar NULLS LAST`)
-      .orderBy('id')
-      .limit(filter.limit)
-      .offset(filter.offset)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-  ]);
+  const rows = await ranked
+    .selectAll()
+    .select([
+      idExact.as('match_id_exact'),
+      // numeric or float8 depending on the branch: the driver may return a string.
+      sql<number | string>`${idScore}`.as('match_id_score'),
+      sql<number | string>`${arScore}`.as('match_ar_score'),
+      sql<number | string>`${latinScore}`.as('match_latin_score'),
+      sql<number | string>`greatest(${idScore}, ${arScore}, ${latinScore})`.as('match_score'),
+      sql<number | string>`count(*) OVER ()`.as('match_total'),
+    ])
+    .orderBy(sql`greatest(${idScore}, ${arScore}, ${latinScore}) DESC`)
+    .orderBy(sql`family_name_ar NULLS LAST`)
+    .orderBy('first_name_ar')
+    .orderBy(sql`father_name_ar NULLS LAST`)
+    .orderBy(sql`grandfather_name_ar NULLS LAST`)
+    .orderBy('id')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+  const total =
+    rows[0] !== undefined
+      ? Number(rows[0].match_total)
+      : filter.offset === 0
+        ? 0
+        : Number(
+            (
+              await query
+                .select((eb) => eb.fn.countAll<number | string>().as('total'))
+                .executeTakeFirstOrThrow()
+            ).total,
+          );
   return {
     rows: rows.map(
       ({
@@ -201,7 +262,7 @@ export async function searchPersons(db: Db, filter: PersonSearch) {
         }),
       }),
     ),
-    total: count.total,
+    total,
   };
 }
 

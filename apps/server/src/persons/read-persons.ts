@@ -65,6 +65,7 @@ export async function findPersons(ctx: UseCaseContext, input: FindPersonsInput) 
     birthYear: input.birthYear,
     limit: input.limit,
     offset: input.offset,
+    reader: ctx.actor,
   };
   if (input.q !== undefined) {
     if (input.q.replace(INVISIBLE_OR_SPACE, '') === '') {

@@ -5,7 +5,7 @@
  * calendars. Initials only. Part of the policy module: this is an access decision, expressed as SQL
  * so that lists are decided in the database.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Actor } from './actor';
 
@@ -60,4 +60,27 @@ export async function isOnTeam(db: Kysely<Database>, actor: Actor, caseId: strin
     .where('ended_at', 'is', null)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * The same decision as `maskedVictimIds`, negated, as a SQL condition on a person id: true when
+ * the actor sees the person unmasked (not a protected victim, or on the team of one of the files
+ * that protect her). Person search keeps only such persons (issue 6, ADR 0017): a masked row that
+ * matched the name typed would tell an outsider that this name belongs to a protected victim, and
+ * the rank and the reason of the match would say how closely.
+ */
+export function seenUnmaskedCondition(actor: Actor, personId: RawBuilder<string>) {
+  // A scalar subquery, evaluated per candidate row through parties_person_idx: an EXISTS here is
+  // turned into a hash of every protected victim in the country (70,000 parties joined to their
+  // files, seconds) as soon as the planner expects many candidates. bool_or over no protective
+  // party is NULL: she is not protected, so seen.
+  return sql<SqlBool>`coalesce((
+    SELECT bool_or(EXISTS (
+      SELECT 1 FROM case_assignments vca
+      WHERE vca.case_id = vc.id AND vca.user_id = ${actor.userId} AND vca.ended_at IS NULL))
+    FROM parties vp
+    JOIN cases vc ON vc.id = vp.case_id
+    WHERE vp.person_id = ${personId}
+      AND vp.role IN (${sql.join(VICTIM_ROLES.map((role) => sql.lit(role)))})
+      AND (vc.is_family_protection OR vp.address_confidential)), true)`;
 }

@@ -91,7 +91,9 @@ export async function countAttrition(db: Db, scope: FamilyScope): Promise<Attrit
       where l.link_kind in ('referral', 'transfer') and t.intake_status <> 'returned'
     ), their_files as (
       select u.matter_id, u.person_id, f.id as case_id, fp.id as party_id,
-             f.is_disposed and f.id not in (select case_id from passed_on) as has_ended
+             -- NOT EXISTS, not NOT IN: an anti-join (docs/performance.md, "Statistics").
+             f.is_disposed
+               and not exists (select 1 from passed_on po where po.case_id = f.id) as has_ended
       from units u
       join cases f on f.matter_id = u.matter_id and f.intake_status <> 'returned'
       join parties fp on fp.case_id = f.id and fp.person_id = u.person_id and fp.role = 'accused'

@@ -120,7 +120,9 @@ export async function measureTimeToDisposition(
       where p.role = 'accused' and p.age_status = 'juvenile'
         and c.intake_status <> 'returned'
         and c.is_disposed and c.disposed_at is not null
-        and c.id not in (select case_id from passed_on)
+        -- NOT EXISTS, not NOT IN: an anti-join; NOT IN over a subquery too big to hash rescans it
+        -- for every row (minutes on 500,000 files, docs/performance.md).
+        and not exists (select 1 from passed_on po where po.case_id = c.id)
       order by p.person_id, c.matter_id, c.disposed_at, c.id
     ), first_arrest as (
       select p.person_id, c.matter_id, min(d.arrested_at) as at
