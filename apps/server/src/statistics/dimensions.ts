@@ -26,6 +26,7 @@ import {
   RELATIONSHIPS,
   type AgeBand,
 } from '@qadiya/domain';
+import { AppError } from '../http/errors';
 
 export const DIMENSIONS = [
   'victimSex',
@@ -169,4 +170,84 @@ export function principalAccusedOf(caseIdColumn: string): RawBuilder<string | nu
   return sql<string | null>`(select pa.id from parties pa
     where pa.case_id = ${sql.ref(caseIdColumn)} and pa.role = 'accused'
     order by pa.added_at, pa.id limit 1)`;
+}
+
+/** The most dimensions one request may split by at once (issue 8: a cross-tabulation of two). */
+export const MAX_DIMENSIONS = 2;
+
+/** A 400 naming the `splitBy` field, with a code saying what is wrong with it. */
+function invalidSplit(code: string, problem: string): AppError {
+  return new AppError('VALIDATION_FAILED', `Invalid querystring field "splitBy": ${problem}`, {
+    issues: [{ field: 'splitBy', in: 'querystring', code, problem }],
+  });
+}
+
+/**
+ * The dimensions of a `splitBy` query field: names separated by commas, each one of DIMENSIONS,
+ * at most `max` of them, none twice. Absent or empty: no split. An unknown name
+ * (UNKNOWN_DIMENSION), a repeated one (DUPLICATE_DIMENSION) or too many (TOO_MANY_DIMENSIONS) is a
+ * 400 naming the field.
+ */
+export function parseDimensions(raw: string | undefined, max = MAX_DIMENSIONS): Dimension[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  const names = raw.split(',').map((name) => name.trim());
+  const dimensions: Dimension[] = [];
+  for (const name of names) {
+    if (!(DIMENSIONS as readonly string[]).includes(name)) {
+      throw invalidSplit(
+        'UNKNOWN_DIMENSION',
+        `unknown dimension "${name}"; expected one of ${DIMENSIONS.join(', ')}`,
+      );
+    }
+    const dimension = name as Dimension;
+    if (dimensions.includes(dimension)) {
+      throw invalidSplit('DUPLICATE_DIMENSION', `dimension "${name}" is given twice`);
+    }
+    dimensions.push(dimension);
+  }
+  if (dimensions.length > max) {
+    throw invalidSplit(
+      'TOO_MANY_DIMENSIONS',
+      `at most ${max} dimensions at once, not ${dimensions.length}`,
+    );
+  }
+  return dimensions;
+}
+
+/** The separator of the categories of several dimensions in one category key. */
+export const CATEGORY_SEPARATOR = '|';
+
+/**
+ * The category key of a unit in several dimensions at once (a cross-tabulation), once
+ * `joinDimensionParties` is in the query: each dimension's category (`dimensionValue`) joined by
+ * CATEGORY_SEPARATOR, in the order given; 'all' without a dimension. Select it and group by it.
+ */
+export function categoryKey(dimensions: readonly Dimension[]): RawBuilder<string> {
+  if (dimensions.length === 0) return dimensionValue(null);
+  return sql<string>`(${sql.join(
+    dimensions.map((d) => dimensionValue(d)),
+    sql` || ${sql.lit(CATEGORY_SEPARATOR)} || `,
+  )})`;
+}
+
+/** Every category key of these dimensions (their cross product), in the order screens show them. */
+export function categoryKeysOf(
+  dimensions: readonly Dimension[],
+): { key: string; codes: string[]; labels: Labels[] }[] {
+  let keys: { key: string; codes: string[]; labels: Labels[] }[] = [
+    { key: '', codes: [], labels: [] },
+  ];
+  for (const dimension of dimensions) {
+    keys = keys.flatMap((prefix) =>
+      categoriesOf(dimension).map((category) => ({
+        key:
+          prefix.codes.length === 0
+            ? category.code
+            : `${prefix.key}${CATEGORY_SEPARATOR}${category.code}`,
+        codes: [...prefix.codes, category.code],
+        labels: [...prefix.labels, category.labels],
+      })),
+    );
+  }
+  return dimensions.length === 0 ? [] : keys;
 }

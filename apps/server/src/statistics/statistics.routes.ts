@@ -15,6 +15,17 @@ import { getJuvenileIndicators } from './get-juvenile-indicators';
 import { presentJuvenileIndicators } from './juvenile-indicators.presenter';
 import { readChildPopulation } from './read-child-population';
 import { setChildPopulation } from './set-child-population';
+import { exportPerformanceTable } from './export-performance-table';
+import { getPerformanceMeasures } from './get-performance-measures';
+import { listPerformanceFiles } from './list-performance-files';
+import { presentPerformance } from './performance.presenter';
+import {
+  PerformanceExportQuery,
+  PerformanceFilesQuery,
+  PerformanceFilesResponse,
+  PerformanceQuery,
+  PerformanceResponse,
+} from './performance.schemas';
 import {
   ChildPopulationResponse,
   JuvenileIndicatorsQuery,
@@ -73,6 +84,65 @@ export function statisticsRoutes(app: FastifyTypebox): void {
       presentFamilyProtection(
         await getFamilyProtectionStatistics(useCaseContext(request), request.query),
       ),
+  );
+
+  app.get(
+    '/statistics/performance',
+    {
+      schema: {
+        tags,
+        summary:
+          'Court and prosecution performance measures of a period (CourTools, CEPEJ, workload, detention, attrition)',
+        description:
+          'One table per measure: the total, then each category of `splitBy` (at most two ' +
+          'dimensions). The unit of count is one accused in one file. Aggregates only: analysts ' +
+          'see the whole country or any institution, chief prosecutors their own institutions; ' +
+          'workload rows name people only for chief prosecutors. Bad periods, unknown dimensions ' +
+          'or measures and too many dimensions are 400s with a code in `details.issues[].code`. ' +
+          'docs/measures.md, section 3, defines each measure.',
+        querystring: PerformanceQuery,
+        response: { 200: PerformanceResponse, ...errorResponses(404) },
+      },
+    },
+    async (request) =>
+      presentPerformance(await getPerformanceMeasures(useCaseContext(request), request.query)),
+  );
+
+  app.get(
+    '/statistics/performance/files',
+    {
+      schema: {
+        tags,
+        summary: 'The files behind one figure of the performance measures (drill-down)',
+        description:
+          'Only the files you may open, filtered in the database by the access policy; ' +
+          '`hiddenCount` is how many other files the figure counts. An analyst gets no file.',
+        querystring: PerformanceFilesQuery,
+        response: { 200: PerformanceFilesResponse, ...errorResponses(404) },
+      },
+    },
+    async (request) => listPerformanceFiles(useCaseContext(request), request.query),
+  );
+
+  app.get(
+    '/statistics/performance/export',
+    {
+      schema: {
+        tags,
+        summary: "One measure's table as CSV or XLSX",
+        querystring: PerformanceExportQuery,
+        produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        response: errorResponses(404),
+      },
+    },
+    async (request, reply) => {
+      const file = await exportPerformanceTable(useCaseContext(request), request.query);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'private, no-store')
+        .send(file.body);
+    },
   );
 
   app.get(

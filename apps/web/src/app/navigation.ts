@@ -15,6 +15,7 @@ export interface NavEntry {
     | 'calendar'
     | 'juvenileIndicators'
     | 'familyProtection'
+    | 'performance'
     | 'referrals'
     | 'admin'
     | 'audit';
@@ -74,6 +75,13 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     path: '/statistics/family-protection',
     roles: ['analyst', 'chief_prosecutor'],
     unitRoles: { roles: ['prosecutor'], unitKind: 'family_protection' },
+  },
+  // Aggregates only (issue 8): analysts see no name, chief prosecutors and court presidents their
+  // own institution.
+  {
+    key: 'performance',
+    path: '/statistics/performance',
+    roles: ['analyst', 'chief_prosecutor', 'court_president'],
   },
   { key: 'admin', path: '/admin', roles: ['admin'] },
   { key: 'audit', path: '/audit', roles: ['auditor'] },

@@ -43,6 +43,14 @@ export const router = createBrowserRouter([
             lazy: () => import('../features/juvenile-indicators/route'),
           },
           {
+            path: 'statistics/performance',
+            lazy: () => import('../features/performance/route'),
+          },
+          {
+            path: 'statistics/performance/report',
+            lazy: () => import('../features/performance/report'),
+          },
+          {
             path: 'statistics/family-protection',
             lazy: () => import('../features/family-protection/route'),
           },
