@@ -76,6 +76,14 @@ export const DEMO_USERS: readonly DemoUser[] = [
     institution: 'RAM-MAG',
   },
   {
+    username: 'president',
+    role: 'court_president',
+    nameAr: 'سعاد البرغوثي',
+    nameEn: 'Suad Barghouthi',
+    sex: 'female',
+    institution: 'RAM-MAG',
+  },
+  {
     username: 'counsellor',
     role: 'child_protection_counsellor',
     nameAr: 'هبة منصور',

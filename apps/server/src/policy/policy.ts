@@ -64,9 +64,10 @@ export const PERMISSIONS = {
   // court; prosecutors see the hearings of files they may see (filtered in SQL by the case rule).
   'hearing.court_calendar': ['judge', 'court_clerk'],
   'hearing.own_calendar': ['prosecutor', 'chief_prosecutor'],
-  // Aggregate statistics (the juvenile justice indicators): analysts nationally, chief prosecutors
-  // for their own offices. Answers hold counts and rates only, never a name.
-  'statistics.read': ['analyst', 'chief_prosecutor'],
+  // Aggregate statistics (the juvenile justice indicators, the performance measures): analysts
+  // nationally, chief prosecutors for their own offices, court presidents for their own courts.
+  // Answers hold counts and rates only, never a name.
+  'statistics.read': ['analyst', 'chief_prosecutor', 'court_president'],
   // The family protection dashboard (issue 6): analysts nationally, chief prosecutors for their own
   // offices, and the prosecutors of a family protection unit for their own unit's office (a
   // prosecutor holds it only through a grant on that unit: UNIT_BOUND_ROLES). The unit steers its

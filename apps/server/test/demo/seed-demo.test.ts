@@ -145,7 +145,7 @@ describe('demo seed', () => {
     const out = captureOutput();
     const attempt = seedDemoCommand(iso.handle.db, out);
     await expect(attempt).rejects.toThrow(CliError);
-    await expect(attempt).rejects.toThrow(/database is not empty \(27 institutions, 14 users/);
+    await expect(attempt).rejects.toThrow(/database is not empty \(27 institutions, 15 users/);
     expect(await prepareDemoAtStartup(iso.handle.db, systemClock)).toEqual({
       isDemo: true,
       isSeededNow: false,

@@ -9,6 +9,8 @@ export const ROLES = [
   'chief_prosecutor',
   'judge',
   'court_clerk',
+  /** The president of a court: steers it by its figures and reads its files (not restricted ones). */
+  'court_president',
   'child_protection_counsellor',
   'mediator',
   'lawyer',
@@ -30,6 +32,7 @@ export const ROLE_LABELS: Record<Role, { ar: string; en: string }> = {
   chief_prosecutor: { ar: 'رئيس نيابة', en: 'Chief prosecutor' },
   judge: { ar: 'قاضٍ', en: 'Judge' },
   court_clerk: { ar: 'كاتب محكمة', en: 'Court clerk' },
+  court_president: { ar: 'رئيس محكمة', en: 'Court president' },
   child_protection_counsellor: { ar: 'مرشد حماية الطفولة', en: 'Child protection counsellor' },
   mediator: { ar: 'وسيط', en: 'Mediator' },
   lawyer: { ar: 'محامٍ', en: 'Lawyer' },
