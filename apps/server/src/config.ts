@@ -18,6 +18,20 @@ import {
   type Role,
   type TimeStandardStep,
 } from '@qadiya/domain';
+import { loadDocumentsConfig, type DocumentsConfig } from './documents/documents-config';
+
+/** DESIGN.md's model time standards (issue 8): felony 75% / 90 d, 90% / 180 d, 98% / 365 d. */
+export const DEFAULT_FELONY_TIME_STANDARD: readonly TimeStandardStep[] = [
+  { days: 90, targetPercent: 75 },
+  { days: 180, targetPercent: 90 },
+  { days: 365, targetPercent: 98 },
+];
+/** Misdemeanour: 75% / 60 d, 90% / 90 d, 98% / 180 d. */
+export const DEFAULT_MISDEMEANOUR_TIME_STANDARD: readonly TimeStandardStep[] = [
+  { days: 60, targetPercent: 75 },
+  { days: 90, targetPercent: 90 },
+  { days: 180, targetPercent: 98 },
+];
 
 export interface Config {
   port: number;
@@ -51,8 +65,17 @@ export interface Config {
    * (and any count that would reveal one) by null, so that no victim can be identified.
    */
   smallCellThreshold: number;
+  /**
+   * The court performance time standards (issue 8; CourTools 3 and 4): the share of units of
+   * count disposed of within each number of days, excluding suspended time, by offence class.
+   * Contraventions and units without a charge use the misdemeanour standard.
+   */
+  felonyTimeStandard: readonly TimeStandardStep[];
+  misdemeanourTimeStandard: readonly TimeStandardStep[];
   /** The family violence risk questionnaire: the domain's default or a deployment's JSON file. */
   riskQuestionnaire: RiskQuestionnaire;
+  /** Documents and evidence: blob storage (fs or S3), upload limits, retention (issue 10). */
+  documents: DocumentsConfig;
   auth: {
     sessionIdleMinutes: number;
     sessionAbsoluteHours: number;
@@ -102,7 +125,18 @@ export function loadConfig(env: Env = process.env): Config {
       DEFAULT_PROTECTION_ORDER_TIME_STANDARD,
     ),
     smallCellThreshold: integer(env, 'QADIYA_SMALL_CELL_THRESHOLD', 5, 2, 100),
+    felonyTimeStandard: timeStandard(
+      'QADIYA_FELONY_TIME_STANDARD',
+      env.QADIYA_FELONY_TIME_STANDARD,
+      DEFAULT_FELONY_TIME_STANDARD,
+    ),
+    misdemeanourTimeStandard: timeStandard(
+      'QADIYA_MISDEMEANOUR_TIME_STANDARD',
+      env.QADIYA_MISDEMEANOUR_TIME_STANDARD,
+      DEFAULT_MISDEMEANOUR_TIME_STANDARD,
+    ),
     riskQuestionnaire: riskQuestionnaire(nonEmpty(env.QADIYA_RISK_QUESTIONNAIRE)),
+    documents: loadDocumentsConfig(env, path.resolve(env.QADIYA_DATA_DIR ?? 'data')),
     auth: {
       sessionIdleMinutes: integer(env, 'QADIYA_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
       sessionAbsoluteHours: integer(env, 'QADIYA_SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),

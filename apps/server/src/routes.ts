@@ -12,7 +12,11 @@ import { workQueueRoutes } from './work-queue/work-queue.routes';
 import { hearingsRoutes } from './hearings/hearings.routes';
 import { lookupsRoutes } from './lookups/lookups.routes';
 import { statisticsRoutes } from './statistics/statistics.routes';
+import { openDataRoutes } from './statistics/open-data/open-data.routes';
 import { referralsRoutes } from './referrals/referrals.routes';
+import { legalDocumentsRoutes } from './legal-documents/legal-documents.routes';
+import { documentsRoutes } from './documents/documents.routes';
+import { evidenceRoutes } from './evidence/evidence.routes';
 
 export async function apiRoutes(app: FastifyTypebox): Promise<void> {
   organisationRoutes(app);
@@ -27,6 +31,10 @@ export async function apiRoutes(app: FastifyTypebox): Promise<void> {
   lookupsRoutes(app);
   hearingsRoutes(app);
   statisticsRoutes(app);
+  openDataRoutes(app);
   referralsRoutes(app);
+  legalDocumentsRoutes(app);
+  await documentsRoutes(app);
+  await evidenceRoutes(app);
   await Promise.resolve();
 }

@@ -20,3 +20,4 @@ export * from './case-types/family-protection-rules';
 export * from './justice/risk-questionnaire';
 export * from './justice/victim-services';
 export * from './case-types/victim-protection-events';
+export * from './documents/document-types';

@@ -53,6 +53,25 @@ export const AUDIT_ACTIONS = {
   'referral.declined': 'A service declined a referral of a victim; details give the feedback.',
   'referral.closed':
     'A service closed a referral once its work was done; details give the feedback.',
+  // Documents and evidence (issue 10)
+  'document.version_added':
+    'A document was uploaded or generated, or a new version of it; details give the version, SHA-256, size, type and origin.',
+  'document.downloaded':
+    'A document version was downloaded or previewed (success), or its bytes were missing from the store (failure, BLOB_MISSING).',
+  'document.sealed': 'A document was sealed: only the file team and specific grants may open it.',
+  'document.disposed':
+    'The bytes of a document of a closed file were removed under the retention schedule, on a recorded decision; metadata and hashes stay.',
+  'documents.verified':
+    "A file's document versions were re-hashed against the store; details count mismatches and missing blobs.",
+  'evidence.registered': 'An item was entered in the evidence register of a file (its seizure).',
+  'evidence.file_added':
+    'A digital evidence file was stored with its SHA-256 (checked against the hash declared at seizure when given).',
+  'evidence.custody_transferred': 'An evidence item changed hands (chain of custody).',
+  'evidence.disposition':
+    'An evidence item was disposed of or returned, on the authorising decision named in details.',
+  'evidence.file_downloaded': 'A digital evidence file was downloaded (or its bytes were missing).',
+  'evidence.verified':
+    "The hashes of a file's digital evidence were recomputed; details list every mismatch and missing file.",
   // Audit itself and operations
   'audit.queried': 'The audit log was queried through the API.',
   'system.demo_seeded': 'Demo data was loaded into an empty database.',

@@ -28,6 +28,7 @@ import type {
   Role,
   UnitKind,
 } from '@qadiya/domain';
+import type { DocumentsTables } from '../documents/document-tables';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -221,6 +222,22 @@ export interface MatterTable {
 }
 
 export type IntakeStatus = 'pending' | 'accepted' | 'returned';
+
+/** The vocabulary of name words (migration 0013), filled by a trigger on persons. */
+export interface PersonNameWordTable {
+  word: string;
+}
+
+/** A searchable text's parsed document (migration 0013), written by triggers with the text. */
+export interface CaseSearchDocumentTable {
+  /** The file, event or hearing the text belongs to. */
+  source_id: string;
+  field: 'title' | 'event_note' | 'hearing_minutes';
+  case_id: string;
+  institution_id: string;
+  /** A tsvector, read by the database only. */
+  document: string;
+}
 
 export interface CaseTable {
   id: Generated<string>;
@@ -535,7 +552,7 @@ export interface ProtectionMeasureViolationTable {
   new_case_id: string | null;
 }
 
-export interface Database {
+export interface Database extends DocumentsTables {
   regions: RegionTable;
   institutions: InstitutionTable;
   institution_units: InstitutionUnitTable;
@@ -572,6 +589,8 @@ export interface Database {
   service_referrals: ServiceReferralTable;
   protection_measures: ProtectionMeasureTable;
   protection_measure_violations: ProtectionMeasureViolationTable;
+  person_name_words: PersonNameWordTable;
+  case_search_documents: CaseSearchDocumentTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

@@ -12,6 +12,13 @@ export const ERROR_STATUS = {
   // after the judgment.
   BIRTH_AFTER_OFFENCE: 400,
   OFFENCE_AFTER_JUDGMENT: 400,
+  // A generated legal document needs data the file lacks (details.missing: charges, minutes…).
+  DOCUMENT_DATA_MISSING: 400,
+  // Uploaded files (documents, evidence): empty, bytes unlike the declared type, a hash other than
+  // the one recorded at seizure.
+  FILE_EMPTY: 400,
+  FILE_TYPE_MISMATCH: 400,
+  HASH_MISMATCH: 400,
   // 401: who are you?
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
@@ -35,10 +42,18 @@ export const ERROR_STATUS = {
   EVENT_NOT_ALLOWED: 409,
   CASE_NOT_ACCEPTED: 409,
   NOT_IN_INBOX: 409,
+  // A stored document or evidence file whose bytes are no longer in the blob store.
+  BLOB_MISSING: 409,
+  RETENTION_NOT_DUE: 409,
+  EVIDENCE_NOT_HELD: 409,
+  // 410: removed on purpose by a recorded disposal (retention schedule).
+  DOCUMENT_DISPOSED: 410,
   ROLE_NOT_PERMITTED: 403,
   // 413, 415, 429
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  FILE_TOO_LARGE: 413,
+  FILE_TYPE_NOT_ALLOWED: 415,
   RATE_LIMITED: 429,
   // 500/503: our fault, never the user's input.
   INTERNAL: 500,

@@ -51,6 +51,17 @@ const actionsAr = {
   'referral.accepted': 'قبول إحالة من جهة الخدمة',
   'referral.declined': 'رفض إحالة من جهة الخدمة',
   'referral.closed': 'إغلاق إحالة من جهة الخدمة',
+  'document.version_added': 'إضافة مستند أو نسخة جديدة منه',
+  'document.downloaded': 'تنزيل مستند أو معاينته',
+  'document.sealed': 'ختم مستند',
+  'document.disposed': 'إتلاف محتوى مستند وفق جدول الحفظ',
+  'documents.verified': 'التحقق من سلامة مستندات ملف',
+  'evidence.registered': 'قيد مضبوط في سجل المضبوطات',
+  'evidence.file_added': 'حفظ ملف دليل رقمي',
+  'evidence.custody_transferred': 'نقل حيازة مضبوط (سلسلة الحيازة)',
+  'evidence.disposition': 'إتلاف مضبوط أو إعادته',
+  'evidence.file_downloaded': 'تنزيل ملف دليل رقمي',
+  'evidence.verified': 'التحقق من بصمات الأدلة الرقمية',
 };
 
 const actionsEn: Record<keyof typeof actionsAr, string> = {
@@ -100,6 +111,17 @@ const actionsEn: Record<keyof typeof actionsAr, string> = {
   'referral.accepted': 'Referral accepted by the service',
   'referral.declined': 'Referral declined by the service',
   'referral.closed': 'Referral closed by the service',
+  'document.version_added': 'Document or new version added',
+  'document.downloaded': 'Document downloaded or previewed',
+  'document.sealed': 'Document sealed',
+  'document.disposed': 'Document content disposed under the retention schedule',
+  'documents.verified': 'File documents verified',
+  'evidence.registered': 'Item entered in the evidence register',
+  'evidence.file_added': 'Digital evidence file stored',
+  'evidence.custody_transferred': 'Evidence custody transferred',
+  'evidence.disposition': 'Evidence item disposed of or returned',
+  'evidence.file_downloaded': 'Digital evidence file downloaded',
+  'evidence.verified': 'Digital evidence hashes verified',
 };
 
 export type AuditActionCode = keyof typeof actionsAr;

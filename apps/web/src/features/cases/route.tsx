@@ -38,6 +38,9 @@ import {
   PartiesSection,
 } from './sections';
 import { TimelineSection } from './Timeline';
+import { DocumentsSection } from './documents-section';
+import { GenerateDocumentButton } from './generate-document-button';
+import { EvidenceSection } from './evidence-section';
 import type { AccessEnded, CasePage, CaseTypeInfo, EventOption, Timeline } from './types';
 
 type CaseTypeWithEvents = CaseTypeInfo & { events: EventOption[] };
@@ -255,6 +258,8 @@ function CaseScreen({ page }: { page: CasePage }) {
             <HearingsSection page={page} />
             <DeadlinesSection page={page} now={now} />
             <LinkedFilesSection page={page} caseTypes={caseTypes.data} />
+            <DocumentsSection page={page} actions={<GenerateDocumentButton page={page} />} />
+            <EvidenceSection page={page} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
