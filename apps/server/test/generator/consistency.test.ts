@@ -144,8 +144,7 @@ describe('generated data', () => {
           actor: { userId: null, username: 'test' },
           timeZone: db.config.timeZone,
         };
-        for (const id of ids)
-          if ((await reclassifyFile(trx, audit, id)).changed) changed += 1;
+        for (const id of ids) if ((await reclassifyFile(trx, audit, id)).changed) changed += 1;
         after = (await snapshot(ids).execute(trx)).rows;
         throw rolledBack;
       })
