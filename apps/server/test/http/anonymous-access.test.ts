@@ -1,14 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../support/app';
 
-/** The only API routes a caller without a session may reach. */
+/**
+ * The only API routes a caller without a session may reach. Open data publishes aggregates only,
+ * small cells suppressed (statistics/open-data; tested in performance-open-data.test.ts).
+ */
 const PUBLIC_ROUTES = new Set([
   'GET /api/v1/health',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/logout',
+  'GET /api/v1/open-data/performance',
 ]);
 
-describe('every API route except health and login refuses anonymous calls', () => {
+describe('every API route except health, login and open data refuses anonymous calls', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await buildTestApp();
