@@ -1,8 +1,9 @@
 /**
- * `npx tsx bench/explain-search.ts "<person query>" "<case query>"` against DATABASE_URL: runs the
- * server's own person and case search use-case queries for bench.prosecutor (created by a bench
- * run) and prints each statement's EXPLAIN (ANALYZE, BUFFERS), the way docs/performance.md shows
- * them. Read-only.
+ * `npx tsx bench/explain-search.ts "<person query>" "<case query>" [<birth year>]` against
+ * DATABASE_URL: runs the server's own person and case search use-case queries for bench.prosecutor
+ * (created by a bench run) and prints each statement's EXPLAIN (ANALYZE, BUFFERS), the way
+ * docs/performance.md shows them. A case query of `-` skips the case search; a birth year filters
+ * the person search. Read-only.
  */
 import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
@@ -15,7 +16,7 @@ import type { UseCaseContext } from '../apps/server/src/use-case-context';
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required');
-const [personQuery = 'عطا الله خليل', caseQuery = 'عائلية'] = process.argv.slice(2);
+const [personQuery = 'عطا الله خليل', caseQuery = 'عائلية', birthYear] = process.argv.slice(2);
 const pool = new pg.Pool({ connectionString: url, max: 1 });
 const seen: CompiledQuery[] = [];
 const db = new Kysely<Database>({
@@ -81,10 +82,17 @@ async function explain(title: string, run: () => Promise<unknown>) {
   if (settings.length > 0) await pool.query('RESET ALL');
 }
 
-await explain(`person search "${personQuery}"`, () =>
-  findPersons(ctx, { q: personQuery, limit: 50, offset: 0 }),
+await explain(`person search "${personQuery}"${birthYear ? ` born ${birthYear}` : ''}`, () =>
+  findPersons(ctx, {
+    q: personQuery,
+    birthYear: birthYear ? Number(birthYear) : undefined,
+    limit: 50,
+    offset: 0,
+  }),
 );
-await explain(`case search "${caseQuery}"`, () =>
-  searchCases(ctx, { q: caseQuery, limit: 50, offset: 0 }),
-);
+if (caseQuery !== '-') {
+  await explain(`case search "${caseQuery}"`, () =>
+    searchCases(ctx, { q: caseQuery, limit: 50, offset: 0 }),
+  );
+}
 await db.destroy();

@@ -1,5 +1,12 @@
 /** Queries on the persons registry. Use cases call these; routes never query directly. */
-import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
+import {
+  sql,
+  type Kysely,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+  type Transaction,
+} from 'kysely';
 import type { Database, PersonRow, PersonTable } from '../db/schema';
 import type { Insertable, Updateable } from 'kysely';
 import type { OffenceClass, Role } from '@qadiya/domain';
@@ -78,6 +85,16 @@ export interface PersonMatch {
   /** For a name: which name matched (the Arabic four-part name or the Latin transliteration). */
   field?: 'name_ar' | 'name_latin';
 }
+
+/**
+ * A search counts its visible matches up to this many; beyond, the total is reported as "more
+ * than" it (`totalIsLowerBound`): counting all 39,000 holders of a common family name, each
+ * checked for victim protection, took most of a second (docs/performance.md).
+ */
+export const PERSON_SEARCH_TOTAL_CAP = 1000;
+
+/** Candidates ranked beyond the page, for the protected victims the reader may not see. */
+const PROTECTED_OVERFETCH = 10;
 
 /** A national ID typed with one or two wrong digits still finds its holder, below exact ones. */
 const SIMILAR_ID_THRESHOLD = 0.5;
@@ -195,64 +212,105 @@ export async function searchPersons(db: Db, filter: PersonSearch) {
   const textual = arabicWords.length > 0 || latinWords.length > 0 || digits !== undefined;
 
   // Merged records are not persons any more: their parties are the survivor's.
-  let query = db
-    .selectFrom('persons')
-    .where('merged_into_id', 'is', null)
-    .where(seenUnmaskedCondition(filter.reader, sql.ref<string>('persons.id')));
-  if (filter.nationalId) query = query.where('national_id', '=', filter.nationalId);
-  if (filter.dateOfBirth) query = query.where('date_of_birth', '=', filter.dateOfBirth);
+  let matches = db.selectFrom('persons').where('merged_into_id', 'is', null);
+  if (filter.nationalId) matches = matches.where('national_id', '=', filter.nationalId);
+  if (filter.dateOfBirth) matches = matches.where('date_of_birth', '=', filter.dateOfBirth);
   if (filter.birthYear !== undefined) {
-    query = query
+    matches = matches
       .where('date_of_birth', '>=', `${filter.birthYear}-01-01`)
       .where('date_of_birth', '<', `${filter.birthYear + 1}-01-01`);
   }
-  if (textual) query = query.where(sql<boolean>`(${arMatch} OR ${latinMatch} OR ${idMatch})`);
+  if (textual) matches = matches.where(sql<boolean>`(${arMatch} OR ${latinMatch} OR ${idMatch})`);
+  const seen = (id: RawBuilder<string>) => seenUnmaskedCondition(filter.reader, id);
+  const visible = matches.where(seen(sql.ref<string>('persons.id')));
+
+  // The total counts visible persons up to the cap only: a bounded read, checked for victim
+  // protection row by row, instead of every match of a common name.
+  const capped = visible.select(sql`1`.as('one')).limit(PERSON_SEARCH_TOTAL_CAP + 1);
+  const cappedTotal = sql<number | string>`(SELECT count(*) FROM (${capped}) AS capped)`;
 
   // A constant (no digits typed) may not stand in ORDER BY, so the ID rank is added only when used.
-  const ranked = digits ? query.orderBy(sql`${idExact} DESC`) : query;
-  const rows = await ranked
-    .selectAll()
-    .select([
-      idExact.as('match_id_exact'),
-      // numeric or float8 depending on the branch: the driver may return a string.
-      sql<number | string>`${idScore}`.as('match_id_score'),
-      sql<number | string>`${arScore}`.as('match_ar_score'),
-      sql<number | string>`${latinScore}`.as('match_latin_score'),
-      sql<number | string>`greatest(${idScore}, ${arScore}, ${latinScore})`.as('match_score'),
-      sql<number | string>`count(*) OVER ()`.as('match_total'),
-    ])
-    .orderBy(sql`greatest(${idScore}, ${arScore}, ${latinScore}) DESC`)
-    .orderBy(sql`family_name_ar NULLS LAST`)
-    .orderBy('first_name_ar')
-    .orderBy(sql`father_name_ar NULLS LAST`)
-    .orderBy(sql`grandfather_name_ar NULLS LAST`)
-    .orderBy('id')
-    .limit(filter.limit)
-    .offset(filter.offset)
-    .execute();
-  const total =
-    rows[0] !== undefined
-      ? Number(rows[0].match_total)
-      : filter.offset === 0
-        ? 0
-        : Number(
-            (
-              await query
-                .select((eb) => eb.fn.countAll<number | string>().as('total'))
-                .executeTakeFirstOrThrow()
-            ).total,
-          );
-  return {
-    rows: rows.map(
+  const candidates = (window: number) =>
+    (digits ? matches.orderBy(sql`${idExact} DESC`) : matches)
+      .selectAll()
+      .select([
+        idExact.as('match_id_exact'),
+        // numeric or float8 depending on the branch: the driver may return a string.
+        sql<number | string>`${idScore}`.as('match_id_score'),
+        sql<number | string>`${arScore}`.as('match_ar_score'),
+        sql<number | string>`${latinScore}`.as('match_latin_score'),
+        sql<number | string>`greatest(${idScore}, ${arScore}, ${latinScore})`.as('match_score'),
+      ])
+      .orderBy(sql`greatest(${idScore}, ${arScore}, ${latinScore}) DESC`)
+      .orderBy(sql`family_name_ar NULLS LAST`)
+      .orderBy('first_name_ar')
+      .orderBy(sql`father_name_ar NULLS LAST`)
+      .orderBy(sql`grandfather_name_ar NULLS LAST`)
+      .orderBy('id')
+      .limit(window);
+
+  // The page is ranked without the victim-protection check, and only its candidates (the page,
+  // those before it and a few more) are checked, in the same order: protected victims are rare,
+  // so the page is nearly always filled at once; when too many were left out, a wider window is
+  // ranked again. The visible candidates are the first visible persons of the full ranking, so
+  // the page is the same as if every match had been checked first.
+  const wanted = filter.offset + filter.limit;
+  let window = wanted + PROTECTED_OVERFETCH;
+  for (;;) {
+    // Materialised: ranked once, both checked and counted.
+    const ranked = await withoutJit(db, (db) =>
+      db
+        .with(
+          (cte) => cte('r').materialized(),
+          () => candidates(window),
+        )
+        .selectFrom('r')
+        .selectAll()
+        .select([
+          sql<number | string>`count(*) OVER ()`.as('match_visible'),
+          sql<number | string>`(SELECT count(*) FROM r)`.as('match_candidates'),
+          // When the window holds every match, its visible rows are the total; only then is
+          // the capped count (a second scan) not needed. PostgreSQL runs it on first use only.
+          sql<number | string>`CASE WHEN (SELECT count(*) FROM r) < ${window}
+            THEN count(*) OVER () ELSE ${cappedTotal} END`.as('match_total'),
+        ])
+        .where(seen(sql.ref<string>('r.id')))
+        .$if(digits !== undefined, (q) => q.orderBy('r.match_id_exact', 'desc'))
+        .orderBy('r.match_score', 'desc')
+        .orderBy(sql`r.family_name_ar NULLS LAST`)
+        .orderBy('r.first_name_ar')
+        .orderBy(sql`r.father_name_ar NULLS LAST`)
+        .orderBy(sql`r.grandfather_name_ar NULLS LAST`)
+        .orderBy('r.id')
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .execute(),
+    );
+    const first = ranked[0];
+    // The window was full: more matches may follow it.
+    let more = first !== undefined && Number(first.match_candidates) >= window;
+    let counted = first !== undefined ? Number(first.match_total) : 0;
+    if (first === undefined) {
+      // An empty page: past the end, or every candidate of the window was left out.
+      counted = await countOf(db, capped);
+      if (counted > filter.offset || counted > PERSON_SEARCH_TOTAL_CAP) {
+        more = (await countOf(db, matches.select(sql`1`.as('one')))) > window;
+      }
+    }
+    if (more && (first === undefined || Number(first.match_visible) < wanted)) {
+      window *= 2;
+      continue;
+    }
+    const rows = ranked.map(
       ({
         match_id_exact,
         match_id_score,
         match_ar_score,
         match_latin_score,
         match_score,
-        ...row
+        ...columns
       }) => ({
-        row,
+        row: withoutBookkeeping(columns),
         match: describeMatch(textual, digits?.length ?? 0, {
           idExact: match_id_exact,
           id: Number(match_id_score),
@@ -261,9 +319,48 @@ export async function searchPersons(db: Db, filter: PersonSearch) {
           best: Number(match_score),
         }),
       }),
-    ),
-    total,
+    );
+    return {
+      rows,
+      total: Math.min(counted, PERSON_SEARCH_TOTAL_CAP),
+      totalIsLowerBound: counted > PERSON_SEARCH_TOTAL_CAP,
+    };
+  }
+}
+
+/**
+ * Runs the search statement without PostgreSQL's JIT compiler and parallel workers, as case
+ * search does: the victim-protection check is priced per candidate high enough to cross
+ * `jit_above_cost` (compiling took 66 ms, 500 ms before the check was narrowed to the page), and
+ * workers were planned for the heap reads of a common name, then waited for the same blocks.
+ * `SET LOCAL` needs a transaction; inside one already, the settings last until it ends.
+ */
+async function withoutJit<T>(db: Db, work: (db: Db) => Promise<T>): Promise<T> {
+  const run = async (trx: Db) => {
+    await sql`SET LOCAL jit = off`.execute(trx);
+    await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(trx);
+    return work(trx);
   };
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
+}
+
+const BOOKKEEPING = new Set(['match_visible', 'match_candidates', 'match_total']);
+
+/** A person's columns, without the columns the statement counted the window with. */
+function withoutBookkeeping<T extends object>(
+  columns: T,
+): Omit<T, 'match_visible' | 'match_candidates' | 'match_total'> {
+  return Object.fromEntries(
+    Object.entries(columns).filter(([key]) => !BOOKKEEPING.has(key)),
+  ) as Omit<T, 'match_visible' | 'match_candidates' | 'match_total'>;
+}
+
+async function countOf(db: Db, query: SelectQueryBuilder<Database, 'persons', { one: unknown }>) {
+  const row = await db
+    .selectFrom(query.as('counted'))
+    .select((eb) => eb.fn.countAll<number | string>().as('total'))
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
 }
 
 function describeMatch(

@@ -89,6 +89,7 @@ export function personsRoutes(app: FastifyTypebox): void {
           match,
         })),
         total: result.total,
+        totalIsLowerBound: result.totalIsLowerBound,
       };
     },
   );

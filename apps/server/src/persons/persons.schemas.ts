@@ -249,7 +249,12 @@ export const PersonCasesResponse = Type.Object(
 
 export const PersonSearchResponse = Type.Object({
   items: Type.Array(Type.Object({ ...PersonResponse.properties, match: PersonMatch })),
-  total: Type.Integer(),
+  total: Type.Integer({
+    description: 'The number of persons found, counted up to 1000 (see totalIsLowerBound)',
+  }),
+  totalIsLowerBound: Type.Boolean({
+    description: 'True when more than 1000 persons were found: total is then 1000, "more than"',
+  }),
 });
 
 const Reason = Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S' });

@@ -73,7 +73,7 @@ export async function findPersons(ctx: UseCaseContext, input: FindPersonsInput) 
     }
     const arabicKey = arabicNameKey(input.q);
     const letters = arabicKey.replace(/ /g, '').length;
-    if (letters === 0) return { rows: [], total: 0 };
+    if (letters === 0) return { rows: [], total: 0, totalIsLowerBound: false };
     const arabicWords = nameKeyWords(arabicKey).filter((word) => word.length >= 2);
     if (letters < 2 || arabicWords.length === 0) {
       throw invalidQuery('q', 'is too short: type at least two letters or digits of a word');

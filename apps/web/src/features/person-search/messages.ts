@@ -28,6 +28,9 @@ export const PERSON_SEARCH = defineMessages('personSearch', {
       count_other: '{{count}} نتيجة',
       count_zero: 'لا نتائج',
       more: 'تُعرض أفضل {{shown}} نتيجة من {{total}}؛ أضف جزءاً آخر من الاسم أو سنة الميلاد لتضييق البحث.',
+      countMoreThan: 'أكثر من {{count}} نتيجة',
+      moreThan:
+        'تُعرض أفضل {{shown}} نتيجة من أكثر من {{total}}؛ أضف جزءاً آخر من الاسم أو سنة الميلاد لتضييق البحث.',
       name: 'الاسم',
       nationalId: 'رقم الهوية',
       dateOfBirth: 'تاريخ الميلاد',
@@ -104,6 +107,9 @@ export const PERSON_SEARCH = defineMessages('personSearch', {
       count_other: '{{count}} persons found',
       count_zero: 'Nobody found',
       more: 'The best {{shown}} of {{total}} are shown; add another part of the name or the year of birth to narrow the search.',
+      countMoreThan: 'More than {{count}} persons found',
+      moreThan:
+        'The best {{shown}} of more than {{total}} are shown; add another part of the name or the year of birth to narrow the search.',
       name: 'Name',
       nationalId: 'National ID',
       dateOfBirth: 'Date of birth',

@@ -47,7 +47,7 @@ export function Component() {
   const search = useQuery({
     queryKey: ['persons', 'search', q, birthYear],
     queryFn: () =>
-      api.get<Page<Person>>('/persons', {
+      api.get<PersonPage>('/persons', {
         q: q === '' ? undefined : q,
         birthYear: birthYear ?? undefined,
         limit: PAGE_SIZE,
@@ -170,7 +170,13 @@ function SearchForm({
   );
 }
 
-function Results({ page }: { page: Page<Person> }) {
+/**
+ * A page of persons found. The server counts up to 1000 matches; beyond, `total` is 1000 and
+ * `totalIsLowerBound` says "more than" (issue 7).
+ */
+type PersonPage = Page<Person> & { totalIsLowerBound?: boolean };
+
+function Results({ page }: { page: PersonPage }) {
   const { t } = useTranslation(PERSON_SEARCH);
   const language = useLanguage();
   if (page.items.length === 0) {
@@ -196,7 +202,9 @@ function Results({ page }: { page: Page<Person> }) {
   return (
     <Stack gap="xs" aria-live="polite">
       <Text size="sm" c="gray.7" data-testid="person-search-count">
-        {t('results.count', { count: page.total })}
+        {page.totalIsLowerBound
+          ? t('results.countMoreThan', { count: page.total })
+          : t('results.count', { count: page.total })}
       </Text>
       <DataTable
         minWidth={820}
@@ -260,9 +268,12 @@ function Results({ page }: { page: Page<Person> }) {
           </Table.Tr>
         )}
       </DataTable>
-      {page.total > page.items.length ? (
+      {page.totalIsLowerBound || page.total > page.items.length ? (
         <Text size="xs" c="gray.7">
-          {t('results.more', { shown: page.items.length, total: page.total })}
+          {t(page.totalIsLowerBound ? 'results.moreThan' : 'results.more', {
+            shown: page.items.length,
+            total: page.total,
+          })}
         </Text>
       ) : null}
     </Stack>
