@@ -116,6 +116,11 @@ describe.skipIf(browserSuiteSkipReason() !== null)('case search and person merge
     await page.getByTestId('case-search-number').fill(theft.number as string);
     await page.getByTestId('case-search-submit').click();
     await expect.poll(() => new URL(page.url()).searchParams.get('number')).toBe(theft.number);
+    // The form is rebuilt from the new address in a render that may come after the address changed:
+    // typing before it would be lost to the rebuild.
+    await page
+      .locator(`[data-testid="case-search-form"][data-criteria*="number="]`)
+      .waitFor({ state: 'attached' });
     await page.getByTestId('case-search-count').filter({ hasText: 'ملف واحد' }).waitFor();
     expect(await page.getByTestId('case-search-result').getAttribute('data-case-id')).toBe(
       theft.id,

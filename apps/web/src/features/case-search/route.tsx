@@ -103,6 +103,7 @@ export function Component() {
       </Text>
       <SearchForm
         key={params.toString()}
+        criteriaKey={params.toString()}
         initial={criteria}
         problems={problems}
         busy={search.isFetching}
@@ -123,11 +124,18 @@ export function Component() {
 }
 
 function SearchForm({
+  criteriaKey,
   initial,
   problems,
   busy,
   onSubmit,
 }: {
+  /**
+   * The address's criteria the form was made from. The form is rebuilt whenever the address
+   * changes (back, forward, a new search), and that rebuild may commit after the address has
+   * changed: shown on the form, it tells a test which search the form now holds.
+   */
+  criteriaKey: string;
   initial: Criteria;
   problems: Problems;
   busy: boolean;
@@ -177,7 +185,14 @@ function SearchForm({
 
   return (
     <Paper withBorder p="md">
-      <form onSubmit={submit} role="search" aria-label={t('form.label')} noValidate>
+      <form
+        onSubmit={submit}
+        role="search"
+        aria-label={t('form.label')}
+        noValidate
+        data-testid="case-search-form"
+        data-criteria={criteriaKey}
+      >
         <Stack gap="sm">
           <Group align="flex-start" wrap="wrap" gap="sm">
             <TextInput
