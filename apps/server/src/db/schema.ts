@@ -210,6 +210,12 @@ export interface PersonTable {
   name_latin_key: Generated<string>;
   /** The record this duplicate was merged into (migration 0009); null for a live record. */
   merged_into_id: Generated<string | null>;
+  /**
+   * False when the person is no victim or complainant of a family protection file and has no
+   * confidential address: the victim-protection check may be skipped. Kept by triggers
+   * (migration 0017), never written.
+   */
+  may_be_protected: Generated<boolean>;
   version: Generated<number>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
@@ -226,6 +232,18 @@ export type IntakeStatus = 'pending' | 'accepted' | 'returned';
 /** The vocabulary of name words (migration 0013), filled by a trigger on persons. */
 export interface PersonNameWordTable {
   word: string;
+}
+
+/** A word of a live person's name keys with the name parts, in rank order (migration 0017). */
+export interface PersonSearchWordTable {
+  /** A word of the Latin key, else of the Arabic key. */
+  latin: boolean;
+  word: string;
+  family_name_ar: string | null;
+  first_name_ar: string;
+  father_name_ar: string | null;
+  grandfather_name_ar: string | null;
+  person_id: string;
 }
 
 /** A searchable text's parsed document (migration 0013), written by triggers with the text. */
@@ -590,6 +608,7 @@ export interface Database extends DocumentsTables {
   protection_measures: ProtectionMeasureTable;
   protection_measure_violations: ProtectionMeasureViolationTable;
   person_name_words: PersonNameWordTable;
+  person_search_words: PersonSearchWordTable;
   case_search_documents: CaseSearchDocumentTable;
 }
 

@@ -177,6 +177,8 @@ function averageScore(column: RawBuilder<string>, words: readonly string[]): Raw
  * belongs to a protected victim, and how well it matched (ADR 0017).
  */
 export async function searchPersons(db: Db, filter: PersonSearch) {
+  const common = await searchOneCommonWord(db, filter);
+  if (common) return common;
   const arKey = sql.ref<string>('name_normalised');
   const latinKey = sql.ref<string>('name_latin_key');
   const { arabicWords, latinWords, nationalIdDigits: digits } = filter;
@@ -221,8 +223,11 @@ export async function searchPersons(db: Db, filter: PersonSearch) {
       .where('date_of_birth', '<', `${filter.birthYear + 1}-01-01`);
   }
   if (textual) matches = matches.where(sql<boolean>`(${arMatch} OR ${latinMatch} OR ${idMatch})`);
-  const seen = (id: RawBuilder<string>) => seenUnmaskedCondition(filter.reader, id);
-  const visible = matches.where(seen(sql.ref<string>('persons.id')));
+  const seen = (id: RawBuilder<string>, mayBeProtected: RawBuilder<boolean>) =>
+    seenUnmaskedCondition(filter.reader, id, mayBeProtected);
+  const visible = matches.where(
+    seen(sql.ref<string>('persons.id'), sql.ref<boolean>('persons.may_be_protected')),
+  );
 
   // The total counts visible persons up to the cap only: a bounded read, checked for victim
   // protection row by row, instead of every match of a common name.
@@ -274,7 +279,7 @@ export async function searchPersons(db: Db, filter: PersonSearch) {
           sql<number | string>`CASE WHEN (SELECT count(*) FROM r) < ${window}
             THEN count(*) OVER () ELSE ${cappedTotal} END`.as('match_total'),
         ])
-        .where(seen(sql.ref<string>('r.id')))
+        .where(seen(sql.ref<string>('r.id'), sql.ref<boolean>('r.may_be_protected')))
         .$if(digits !== undefined, (q) => q.orderBy('r.match_id_exact', 'desc'))
         .orderBy('r.match_score', 'desc')
         .orderBy(sql`r.family_name_ar NULLS LAST`)
@@ -326,6 +331,86 @@ export async function searchPersons(db: Db, filter: PersonSearch) {
       totalIsLowerBound: counted > PERSON_SEARCH_TOTAL_CAP,
     };
   }
+}
+
+/**
+ * A search for one name word and nothing else, when that word is a whole word of at least a page's
+ * and a full total's worth of names ("الخطيب", "محمد", "mhmd"): the general ranking would score
+ * and sort every one of tens of thousands of matches (docs/performance.md). Here every whole-word
+ * match scores 1, above any prefix, inside-a-word or typo match, and whole-word matches sort by
+ * name: so the page is the first visible rows of `person_search_words` (migration 0017) for that
+ * word, read in index order, and the total is "more than the cap" as soon as the cap's worth of
+ * visible whole-word matches is counted. The result is the one the general ranking gives; when
+ * the word has fewer whole-word matches than the page needs or the cap, it returns undefined and
+ * the general ranking answers (then the matches are few, or the other tiers must be ranked).
+ */
+async function searchOneCommonWord(db: Db, filter: PersonSearch) {
+  const { arabicWords, latinWords } = filter;
+  const onlyOneWord =
+    arabicWords.length + latinWords.length === 1 &&
+    filter.nationalIdDigits === undefined &&
+    filter.nationalId === undefined &&
+    filter.dateOfBirth === undefined &&
+    filter.birthYear === undefined;
+  if (!onlyOneWord) return undefined;
+  const latin = latinWords.length === 1;
+  const word = latin ? latinWords[0] : arabicWords[0];
+  if (word === undefined) return undefined;
+
+  // Built on the statement's own connection: inside `withoutJit`'s transaction, the embedded
+  // database's one connection is taken, and a query on the pool would wait for it for ever.
+  const wholeWordMatches = (db: Db) =>
+    db
+      .selectFrom('person_search_words as w')
+      .innerJoin('persons as p', 'p.id', 'w.person_id')
+      .where('w.latin', '=', latin)
+      .where('w.word', '=', word)
+      .where(
+        seenUnmaskedCondition(
+          filter.reader,
+          sql.ref<string>('p.id'),
+          sql.ref<boolean>('p.may_be_protected'),
+        ),
+      );
+  // Pages past the cap are the general ranking's: the total there is counted, not bounded.
+  if (filter.offset + filter.limit > PERSON_SEARCH_TOTAL_CAP) return undefined;
+  return withoutJit(db, async (db) => {
+    const counted = await db
+      .selectFrom(
+        wholeWordMatches(db)
+          .select(sql`1`.as('one'))
+          .limit(PERSON_SEARCH_TOTAL_CAP + 1)
+          .as('capped'),
+      )
+      .select((eb) => eb.fn.countAll<number | string>().as('total'))
+      .executeTakeFirstOrThrow();
+    // Fewer whole-word matches than the cap: the total needs the other tiers too.
+    if (Number(counted.total) <= PERSON_SEARCH_TOTAL_CAP) return undefined;
+    const pageIds = (
+      await wholeWordMatches(db)
+        .select('w.person_id')
+        .orderBy(sql`w.family_name_ar NULLS LAST`)
+        .orderBy('w.first_name_ar')
+        .orderBy(sql`w.father_name_ar NULLS LAST`)
+        .orderBy(sql`w.grandfather_name_ar NULLS LAST`)
+        .orderBy('w.person_id')
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .execute()
+    ).map((row) => row.person_id);
+    const rows =
+      pageIds.length === 0
+        ? []
+        : await db.selectFrom('persons').selectAll().where('id', 'in', pageIds).execute();
+    const position = new Map(pageIds.map((id, i) => [id, i]));
+    rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
+    const scores = { idExact: false, id: 0, ar: latin ? 0 : 1, latin: latin ? 1 : 0, best: 1 };
+    return {
+      rows: rows.map((row) => ({ row, match: describeMatch(true, 0, scores) })),
+      total: PERSON_SEARCH_TOTAL_CAP,
+      totalIsLowerBound: true,
+    };
+  });
 }
 
 /**

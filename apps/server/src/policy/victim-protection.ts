@@ -69,12 +69,21 @@ export async function isOnTeam(db: Kysely<Database>, actor: Actor, caseId: strin
  * matched the name typed would tell an outsider that this name belongs to a protected victim, and
  * the rank and the reason of the match would say how closely.
  */
-export function seenUnmaskedCondition(actor: Actor, personId: RawBuilder<string>) {
+export function seenUnmaskedCondition(
+  actor: Actor,
+  personId: RawBuilder<string>,
+  /**
+   * The person's `may_be_protected` column, when the query reads the person's row: false says
+   * she is no protected victim of any file (kept by triggers, migration 0017), and the check
+   * below is skipped. True leaves the decision to the check.
+   */
+  mayBeProtected?: RawBuilder<boolean>,
+) {
   // A scalar subquery, evaluated per candidate row through parties_person_idx: an EXISTS here is
   // turned into a hash of every protected victim in the country (70,000 parties joined to their
   // files, seconds) as soon as the planner expects many candidates. bool_or over no protective
   // party is NULL: she is not protected, so seen.
-  return sql<SqlBool>`coalesce((
+  const check = sql<SqlBool>`coalesce((
     SELECT bool_or(EXISTS (
       SELECT 1 FROM case_assignments vca
       WHERE vca.case_id = vc.id AND vca.user_id = ${actor.userId} AND vca.ended_at IS NULL))
@@ -83,4 +92,8 @@ export function seenUnmaskedCondition(actor: Actor, personId: RawBuilder<string>
     WHERE vp.person_id = ${personId}
       AND vp.role IN (${sql.join(VICTIM_ROLES.map((role) => sql.lit(role)))})
       AND (vc.is_family_protection OR vp.address_confidential)), true)`;
+  // CASE, not OR: PostgreSQL does not promise to evaluate OR's operands in the order written.
+  return mayBeProtected === undefined
+    ? check
+    : sql<SqlBool>`(CASE WHEN ${mayBeProtected} THEN ${check} ELSE true END)`;
 }

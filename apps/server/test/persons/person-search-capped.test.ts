@@ -150,6 +150,40 @@ describe('person search on a name held by more than 1000 persons', () => {
     expect(team.items.map((hit) => hit.id)).toEqual(teamOrder.slice(0, 20));
   });
 
+  it('reads a single common name in index order, the page the general ranking gives', async () => {
+    // A filter sends the same search through the general ranking (every match scored and sorted):
+    // all the family is born in 1990, so both rank the same persons.
+    for (const reader of [prosecutor, outsider]) {
+      for (const offset of [0, 40]) {
+        const indexed = await search(reader, offset, 25);
+        const ranked = await search(reader, offset, 25, '&birthYear=1990');
+        expect(indexed.items.map((hit) => hit.id)).toEqual(ranked.items.map((hit) => hit.id));
+      }
+    }
+    // Only the vocabulary's whole words are in the index: a merged record leaves it.
+    const merged = teamOrder[0]!;
+    const survivor = teamOrder[1]!;
+    const db = t.handle.db;
+    await db
+      .updateTable('persons')
+      .set({ merged_into_id: survivor })
+      .where('id', '=', merged)
+      .execute();
+    try {
+      const page = await search(prosecutor, 0, 20);
+      expect(page.items.map((hit) => hit.id)).not.toContain(merged);
+    } finally {
+      await db
+        .updateTable('persons')
+        .set({ merged_into_id: null })
+        .where('id', '=', merged)
+        .execute();
+    }
+    expect((await search(prosecutor, 0, 20)).items.map((hit) => hit.id)).toEqual(
+      teamOrder.slice(0, 20),
+    );
+  });
+
   it('counts exactly below the cap, without the protected victims for an outsider', async () => {
     // Born in 1990: all of the family; the first name narrows to a few.
     const few = await search(prosecutor, 0, 50, `&birthYear=1990`);
