@@ -29,4 +29,11 @@ describe('the menu', () => {
     expect(keys(visibleEntries(prosecutor, onFamilyUnit))).toContain('familyProtection');
     expect(keys(visibleEntries(prosecutor, onFamilyUnit))).not.toContain('referrals');
   });
+
+  it('shows the documents due for disposal to chief prosecutors only', () => {
+    expect(keys(visibleEntries(holding('chief_prosecutor')))).toContain('retention');
+    for (const role of ['prosecutor', 'judge', 'court_clerk', 'analyst', 'auditor'] as const) {
+      expect(keys(visibleEntries(holding(role)))).not.toContain('retention');
+    }
+  });
 });

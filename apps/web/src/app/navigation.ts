@@ -16,6 +16,7 @@ export interface NavEntry {
     | 'juvenileIndicators'
     | 'familyProtection'
     | 'performance'
+    | 'retention'
     | 'referrals'
     | 'admin'
     | 'audit';
@@ -83,6 +84,8 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     path: '/statistics/performance',
     roles: ['analyst', 'chief_prosecutor', 'court_president'],
   },
+  // The retention schedule (issue 10): chief prosecutors decide the disposal of due documents.
+  { key: 'retention', path: '/documents/retention', roles: ['chief_prosecutor'] },
   { key: 'admin', path: '/admin', roles: ['admin'] },
   { key: 'audit', path: '/audit', roles: ['auditor'] },
 ];

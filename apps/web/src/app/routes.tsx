@@ -55,6 +55,7 @@ export const router = createBrowserRouter([
             lazy: () => import('../features/family-protection/route'),
           },
           { path: 'referrals', lazy: () => import('../features/referrals/route') },
+          { path: 'documents/retention', lazy: () => import('../features/retention/route') },
           { path: '*', Component: NotFoundPage },
         ],
       },

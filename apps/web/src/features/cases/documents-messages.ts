@@ -13,6 +13,7 @@ const ar = {
     version: 'النسخة {{number}}',
     sealed: 'مختوم',
     disposed: 'أُتلف وفق جدول الحفظ',
+    disposedBadge: 'مُتلف',
     withheldSealed: 'مستندات مختومة لا تظهر إلا لفريق الملف: {{count}}.',
     generated: 'مولَّد',
     verify: 'التحقق من السلامة',
@@ -42,6 +43,20 @@ const ar = {
     sealed: 'ختم المستند (يقتصر على فريق الملف)',
     submit: 'رفع',
     uploading: 'جارٍ الرفع…',
+  },
+  seal: {
+    action: 'ختم',
+    actionLabel: 'ختم المستند «{{title}}»',
+    title: 'ختم المستند «{{title}}»',
+    explanation:
+      'بعد الختم لا يفتح المستند إلا فريق الملف وأصحاب الإذن الخاص به، ولا يبلغه حتى الإذن العام على المؤسسة. لا يُرفع الختم من هنا: رفعه قرار يُتخذ في مسار الملف.',
+    reason: 'سبب الختم',
+    reasonHint: 'يُسجَّل في سجل التدقيق مع اسمك ووقت الختم.',
+    required: 'اكتب سبب الختم.',
+    submit: 'ختم المستند',
+    done: 'خُتم المستند.',
+    forbidden:
+      'لا يملك دورك في هذا الملف ختم المستندات: يختم عضو النيابة أو رئيسها أو القاضي من فريق الملف فقط.',
   },
   types: {
     complaint: 'شكوى',
@@ -131,6 +146,7 @@ const en: typeof ar = {
     version: 'Version {{number}}',
     sealed: 'Sealed',
     disposed: 'Disposed of under the retention schedule',
+    disposedBadge: 'Disposed of',
     withheldSealed: 'Sealed documents shown to the file team only: {{count}}.',
     generated: 'Generated',
     verify: 'Verify integrity',
@@ -160,6 +176,20 @@ const en: typeof ar = {
     sealed: 'Seal the document (file team only)',
     submit: 'Upload',
     uploading: 'Uploading…',
+  },
+  seal: {
+    action: 'Seal',
+    actionLabel: 'Seal the document “{{title}}”',
+    title: 'Seal the document “{{title}}”',
+    explanation:
+      'Once sealed, the document opens only to the file team and holders of a specific grant for the file; an institution-wide grant no longer reaches it. A seal is not lifted here: lifting it is a decision taken in the file’s workflow.',
+    reason: 'Reason for sealing',
+    reasonHint: 'Recorded in the audit log with your name and the time.',
+    required: 'Give the reason for sealing.',
+    submit: 'Seal the document',
+    done: 'The document is sealed.',
+    forbidden:
+      'Your role on this file does not allow sealing: only a prosecutor, chief prosecutor or judge of the file team seals documents.',
   },
   types: {
     complaint: 'Complaint',

@@ -2,8 +2,10 @@
  * The documents of a file on the case page (issue 10): each document with its type, date, author
  * and every version (the newest first), a preview that opens PDFs and images in the browser, a
  * download, a new version, and an integrity check that re-hashes the stored versions. Sealed
- * documents the reader may not open are only counted. Other features add buttons through
- * `actions` (generated documents) and refresh the list through `documentsQueryKey`.
+ * documents the reader may not open are only counted; the file's sealers may seal an open one
+ * (documents-seal.ts). A disposed document keeps its metadata and hashes, never a download.
+ * Other features add buttons through `actions` (generated documents) and refresh the list through
+ * `documentsQueryKey`.
  */
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconEye, IconDownload, IconLock, IconShieldCheck } from '@tabler/icons-react';
@@ -12,11 +14,14 @@ import type { DocumentType } from '@qadiya/domain';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { useSession } from '../../app/session';
 import { useLanguage } from '../../app/use-language';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
 import { formatDate, formatDateTime, formatNumber } from '../../format/format';
 import { CASE_DOCUMENTS } from './documents-messages';
+import { isSealable, maySealDocuments } from './documents-seal';
+import { SealDocumentModal } from './documents-seal-modal';
 import { NewVersionModal, UploadDocumentModal } from './documents-upload';
 import { Section } from './sections';
 import type { CasePage } from './types';
@@ -70,6 +75,9 @@ export function DocumentsSection({ page, actions }: { page: CasePage; actions?: 
   const queryClient = useQueryClient();
   const [uploading, setUploading] = useState(false);
   const [versionOf, setVersionOf] = useState<CaseDocument | null>(null);
+  const [sealing, setSealing] = useState<CaseDocument | null>(null);
+  const { user } = useSession();
+  const maySeal = maySealDocuments(page, user);
   const documents = useQuery({
     queryKey: documentsQueryKey(page.id),
     queryFn: () => api.get<DocumentList>(`/cases/${page.id}/documents`),
@@ -111,7 +119,13 @@ export function DocumentsSection({ page, actions }: { page: CasePage; actions?: 
           </Alert>
         ) : null}
         <QueryState query={documents}>
-          {(data) => <DocumentCards data={data} onNewVersion={(doc) => setVersionOf(doc)} />}
+          {(data) => (
+            <DocumentCards
+              data={data}
+              onNewVersion={(doc) => setVersionOf(doc)}
+              onSeal={maySeal ? (doc) => setSealing(doc) : null}
+            />
+          )}
         </QueryState>
       </Stack>
       {uploading ? (
@@ -135,6 +149,16 @@ export function DocumentsSection({ page, actions }: { page: CasePage; actions?: 
           }}
         />
       ) : null}
+      {sealing ? (
+        <SealDocumentModal
+          document={sealing}
+          onClose={() => setSealing(null)}
+          onDone={() => {
+            setSealing(null);
+            void refresh();
+          }}
+        />
+      ) : null}
     </Section>
   );
 }
@@ -142,9 +166,12 @@ export function DocumentsSection({ page, actions }: { page: CasePage; actions?: 
 function DocumentCards({
   data,
   onNewVersion,
+  onSeal,
 }: {
   data: DocumentList;
   onNewVersion: (doc: CaseDocument) => void;
+  /** Null when the user may not seal documents of this file. */
+  onSeal: ((doc: CaseDocument) => void) | null;
 }) {
   const { t } = useTranslation(CASE_DOCUMENTS);
   const language = useLanguage();
@@ -167,16 +194,39 @@ function DocumentCards({
                   {t(`types.${doc.documentType}`)}
                 </Badge>
                 {doc.isSealed ? (
-                  <Badge color="red.9" leftSection={<IconLock size={12} />}>
+                  <Badge
+                    color="red.9"
+                    leftSection={<IconLock size={12} aria-hidden />}
+                    data-testid="document-sealed"
+                  >
                     {t('documents.sealed')}
                   </Badge>
                 ) : null}
+                {doc.disposedAt ? (
+                  <Badge color="gray.7" data-testid="document-disposed">
+                    {t('documents.disposedBadge')}
+                  </Badge>
+                ) : null}
               </Group>
-              {doc.disposedAt === null ? (
-                <Button size="compact-sm" variant="default" onClick={() => onNewVersion(doc)}>
-                  {t('documents.newVersion')}
-                </Button>
-              ) : null}
+              <Group gap="xs">
+                {onSeal && isSealable(doc) ? (
+                  <Button
+                    size="compact-sm"
+                    variant="default"
+                    leftSection={<IconLock size={14} aria-hidden />}
+                    onClick={() => onSeal(doc)}
+                    aria-label={t('seal.actionLabel', { title: doc.title })}
+                    data-testid="document-seal"
+                  >
+                    {t('seal.action')}
+                  </Button>
+                ) : null}
+                {doc.disposedAt === null ? (
+                  <Button size="compact-sm" variant="default" onClick={() => onNewVersion(doc)}>
+                    {t('documents.newVersion')}
+                  </Button>
+                ) : null}
+              </Group>
             </Group>
             <Text size="sm" c="gray.7">
               {[
