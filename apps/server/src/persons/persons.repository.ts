@@ -346,16 +346,32 @@ export async function searchPersons(db: Db, filter: PersonSearch) {
  */
 async function searchOneCommonWord(db: Db, filter: PersonSearch) {
   const { arabicWords, latinWords } = filter;
+  // One word typed: its Arabic key, and for a word in Latin letters its Latin skeleton too.
   const onlyOneWord =
-    arabicWords.length + latinWords.length === 1 &&
+    arabicWords.length === 1 &&
+    latinWords.length <= 1 &&
     filter.nationalIdDigits === undefined &&
     filter.nationalId === undefined &&
     filter.dateOfBirth === undefined &&
     filter.birthYear === undefined;
-  if (!onlyOneWord) return undefined;
-  const latin = latinWords.length === 1;
-  const word = latin ? latinWords[0] : arabicWords[0];
-  if (word === undefined) return undefined;
+  const arabicWord = arabicWords[0];
+  if (!onlyOneWord || arabicWord === undefined) return undefined;
+  const latinWord = latinWords[0];
+  // A word in Latin letters is a whole word of Latin names ("mohammad" → "mhmd"); were it also a
+  // whole word of an Arabic name key (letters kept as typed), both would score 1, and the two
+  // lists would have to be merged: the general ranking does that.
+  if (latinWord !== undefined) {
+    const alsoArabic = await db
+      .selectFrom('person_search_words')
+      .select('person_id')
+      .where('latin', '=', false)
+      .where('word', '=', arabicWord)
+      .limit(1)
+      .executeTakeFirst();
+    if (alsoArabic) return undefined;
+  }
+  const latin = latinWord !== undefined;
+  const word = latinWord ?? arabicWord;
 
   // Built on the statement's own connection: inside `withoutJit`'s transaction, the embedded
   // database's one connection is taken, and a query on the pool would wait for it for ever.

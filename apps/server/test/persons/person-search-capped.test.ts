@@ -27,6 +27,11 @@ function firstName(n: number): string {
   return `${at(Math.floor(n / (LETTERS.length * LETTERS.length)))}${at(Math.floor(n / LETTERS.length))}${at(n)}`;
 }
 
+/** A Latin family name of consonants only, one whole word of the Latin key, unique to the run. */
+function latinSuffix(): string {
+  return Array.from(uniqueSuffix(), (c) => 'bdfgklmnprstvzqx'[parseInt(c, 16)] ?? 'b').join('');
+}
+
 /** More than 1000 even without the protected victims. */
 const PERSONS = 1030;
 /** More than the candidates ranked beyond a page, so that the window must be widened. */
@@ -45,6 +50,7 @@ describe('person search on a name held by more than 1000 persons', () => {
   let outsider: User;
   let caseId: string;
   let family: string;
+  let latinFamily: string;
   let teamOrder: string[];
   let victims: Set<string>;
 
@@ -66,6 +72,7 @@ describe('person search on a name held by more than 1000 persons', () => {
     outsider = await at('prosecutor', office.units[0]!.id);
 
     family = `ال${arabicSuffix()}`;
+    latinFamily = `Z${latinSuffix()}`;
     await db
       .insertInto('persons')
       .values(
@@ -74,6 +81,7 @@ describe('person search on a name held by more than 1000 persons', () => {
           father_name_ar: 'خليل',
           grandfather_name_ar: 'سالم',
           family_name_ar: family,
+          name_latin: `Sami ${latinFamily}`,
           sex: 'female',
           date_of_birth: '1990-01-01',
         })),
@@ -122,8 +130,8 @@ describe('person search on a name held by more than 1000 persons', () => {
     }).toEqual({ event, status: 200, body: null });
   }
 
-  async function search(user: User, offset: number, limit: number, extra = '') {
-    const query = `q=${encodeURIComponent(family)}&offset=${offset}&limit=${limit}${extra}`;
+  async function search(user: User, offset: number, limit: number, extra = '', q = family) {
+    const query = `q=${encodeURIComponent(q)}&offset=${offset}&limit=${limit}${extra}`;
     const response = await call(t, user.headers, 'GET', `/persons?${query}`);
     expect(response.status).toBe(200);
     return response.body as Page;
@@ -160,7 +168,14 @@ describe('person search on a name held by more than 1000 persons', () => {
         expect(indexed.items.map((hit) => hit.id)).toEqual(ranked.items.map((hit) => hit.id));
       }
     }
-    // Only the vocabulary's whole words are in the index: a merged record leaves it.
+    // The same for the family name in Latin letters (a whole word of the Latin key).
+    for (const reader of [prosecutor, outsider]) {
+      const indexed = await search(reader, 0, 25, '', latinFamily);
+      const ranked = await search(reader, 0, 25, '&birthYear=1990', latinFamily);
+      expect(indexed.items.map((hit) => hit.id)).toEqual(ranked.items.map((hit) => hit.id));
+      expect(indexed).toMatchObject({ total: 1000, totalIsLowerBound: true });
+    }
+    // Only live records are in the index: a merged record leaves it.
     const merged = teamOrder[0]!;
     const survivor = teamOrder[1]!;
     const db = t.handle.db;

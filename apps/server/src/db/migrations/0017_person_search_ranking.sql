@@ -101,13 +101,21 @@ LANGUAGE sql AS $$
   WHERE p.id = p_person AND p.may_be_protected IS DISTINCT FROM f.flag
 $$;
 
-UPDATE persons p SET may_be_protected = true
-WHERE EXISTS (
-  SELECT 1 FROM parties vp JOIN cases vc ON vc.id = vp.case_id
-  WHERE vp.person_id = p.id
-    AND vp.role IN ('victim', 'complainant')
-    AND (vc.is_family_protection OR vp.address_confidential)
-);
+-- Every person at once, set-based: the backfill here, and the data generator after its bulk load
+-- (its rows arrive with the triggers below switched off, generator/bulk-load.ts).
+CREATE FUNCTION qadiya_refresh_all_may_be_protected() RETURNS void
+LANGUAGE sql AS $$
+  UPDATE persons p
+  SET may_be_protected = NOT p.may_be_protected
+  WHERE p.may_be_protected <> EXISTS (
+    SELECT 1 FROM parties vp JOIN cases vc ON vc.id = vp.case_id
+    WHERE vp.person_id = p.id
+      AND vp.role IN ('victim', 'complainant')
+      AND (vc.is_family_protection OR vp.address_confidential)
+  )
+$$;
+
+SELECT qadiya_refresh_all_may_be_protected();
 
 CREATE FUNCTION parties_may_be_protected() RETURNS trigger
 LANGUAGE plpgsql AS $$
