@@ -38,6 +38,18 @@ export async function openFile(
   return { file, roles: decision.roles, canSeeSealed: team.length > 0 || specific };
 }
 
+/** Who may seal a document further than its file: a prosecutor, chief prosecutor or judge. */
+export const SEALING_ROLES: readonly Role[] = ['prosecutor', 'chief_prosecutor', 'judge'];
+
+/**
+ * Whether the actor may seal this file's documents: a sealing role on the file, and open to its
+ * sealed documents (the team or a specific grant), so that a seal never shuts out the sealer.
+ * The one rule: the seal use case enforces it, and the documents list tells the screen.
+ */
+export function maySealDocuments(access: FileAccess): boolean {
+  return access.canSeeSealed && access.roles.some((role) => SEALING_ROLES.includes(role));
+}
+
 /** Refuses (audited) a sealed document to someone outside the team. */
 export async function requireSealedAccess(
   ctx: UseCaseContext,

@@ -34,6 +34,8 @@ export const DocumentResponse = Type.Object({
 export const DocumentListResponse = Type.Object({
   items: Type.Array(DocumentResponse),
   withheldSealed: Type.Integer({ minimum: 0 }),
+  /** Whether the reader may seal these documents (the seal use case's own rule). */
+  maySeal: Type.Boolean(),
 });
 
 export const VersionParams = Type.Object(

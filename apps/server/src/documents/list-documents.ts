@@ -1,6 +1,6 @@
 /** The documents of a file, with their versions; sealed ones only for those who may open them. */
 import type { UseCaseContext } from '../use-case-context';
-import { openFile, requireSealedAccess } from './document-access';
+import { maySealDocuments, openFile, requireSealedAccess } from './document-access';
 import { presentDocument } from './document.presenter';
 import { notFound } from '../http/errors';
 import { countSealed, findDocument, listCaseDocuments, versionsOf } from './documents.repository';
@@ -16,6 +16,7 @@ export async function listDocuments(ctx: UseCaseContext, caseId: string) {
     items: documents.map((d) => presentDocument(d, versions)),
     // Those outside the team learn that sealed documents exist, never what they are.
     withheldSealed: access.canSeeSealed ? 0 : await countSealed(ctx.db, caseId),
+    maySeal: maySealDocuments(access),
   };
 }
 

@@ -3,15 +3,12 @@
  * who may themselves open sealed documents (the team or a specific grant). Unsealing is not
  * offered: lifting a seal is a decision that belongs to the workflow, not to a button.
  */
-import type { Role } from '@qadiya/domain';
 import { recordAudit } from '../audit/audit-log';
 import { notFound } from '../http/errors';
 import { auditActor, type UseCaseContext } from '../use-case-context';
-import { openFile, requireFileRole, requireSealedAccess } from './document-access';
+import { openFile, requireFileRole, requireSealedAccess, SEALING_ROLES } from './document-access';
 import { findDocument } from './documents.repository';
 import { getDocument } from './list-documents';
-
-export const SEALING_ROLES: readonly Role[] = ['prosecutor', 'chief_prosecutor', 'judge'];
 
 export async function sealDocument(ctx: UseCaseContext, documentId: string, reason: string) {
   const doc = await findDocument(ctx.db, documentId);

@@ -424,6 +424,8 @@ describe('case documents', () => {
       expect(list.status).toBe(200);
       expect(list.body.items).toHaveLength(1);
       expect(list.body.withheldSealed).toBe(1);
+      // Nor may he seal: a seal he could not open himself is not offered, and refused.
+      expect(list.body.maySeal).toBe(false);
       const refused = await send(
         t,
         chief.headers,
@@ -435,6 +437,7 @@ describe('case documents', () => {
       const team = await send(t, prosecutor.headers, 'GET', `/cases/${file.id}/documents`);
       expect(team.body.items).toHaveLength(2);
       expect(team.body.withheldSealed).toBe(0);
+      expect(team.body.maySeal).toBe(true);
       // Sealing later: the team prosecutor seals the open document; the chief loses it too.
       const open = team.body.items.find((d: { isSealed: boolean }) => !d.isSealed);
       const seal = await send(t, prosecutor.headers, 'POST', `/documents/${open.id}/seal`, {
@@ -443,6 +446,10 @@ describe('case documents', () => {
       expect([seal.status, seal.body.isSealed]).toEqual([200, true]);
       const after = await send(t, chief.headers, 'GET', `/cases/${file.id}/documents`);
       expect([after.body.items.length, after.body.withheldSealed]).toEqual([0, 2]);
+      const chiefSeal = await send(t, chief.headers, 'POST', `/documents/${open.id}/seal`, {
+        reason: 'أمر',
+      });
+      expect(chiefSeal.status).toBe(403);
     });
   });
 

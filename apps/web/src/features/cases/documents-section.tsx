@@ -14,13 +14,12 @@ import type { DocumentType } from '@qadiya/domain';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { useSession } from '../../app/session';
 import { useLanguage } from '../../app/use-language';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
 import { formatDate, formatDateTime, formatNumber } from '../../format/format';
 import { CASE_DOCUMENTS } from './documents-messages';
-import { isSealable, maySealDocuments } from './documents-seal';
+import { isSealable } from './documents-seal';
 import { SealDocumentModal } from './documents-seal-modal';
 import { NewVersionModal, UploadDocumentModal } from './documents-upload';
 import { Section } from './sections';
@@ -57,6 +56,8 @@ export interface CaseDocument {
 interface DocumentList {
   items: CaseDocument[];
   withheldSealed: number;
+  /** Whether the reader may seal these documents: the server's rule, not guessed here. */
+  maySeal: boolean;
 }
 
 interface Verification {
@@ -76,8 +77,6 @@ export function DocumentsSection({ page, actions }: { page: CasePage; actions?: 
   const [uploading, setUploading] = useState(false);
   const [versionOf, setVersionOf] = useState<CaseDocument | null>(null);
   const [sealing, setSealing] = useState<CaseDocument | null>(null);
-  const { user } = useSession();
-  const maySeal = maySealDocuments(page, user);
   const documents = useQuery({
     queryKey: documentsQueryKey(page.id),
     queryFn: () => api.get<DocumentList>(`/cases/${page.id}/documents`),
@@ -123,7 +122,7 @@ export function DocumentsSection({ page, actions }: { page: CasePage; actions?: 
             <DocumentCards
               data={data}
               onNewVersion={(doc) => setVersionOf(doc)}
-              onSeal={maySeal ? (doc) => setSealing(doc) : null}
+              onSeal={data.maySeal ? (doc) => setSealing(doc) : null}
             />
           )}
         </QueryState>
