@@ -257,6 +257,52 @@ export interface CaseSearchDocumentTable {
   document: string;
 }
 
+/**
+ * One unit of count of the performance measures (migration 0016, ADR 0020): an accused party in a
+ * file that was not returned, with the facts the measures filter and split on. Written only by the
+ * database's triggers, from the view `performance_unit_facts`.
+ */
+export interface PerformanceUnitTable {
+  case_id: string;
+  accused_party: string;
+  matter_id: string;
+  case_type: string;
+  institution_id: string;
+  unit_id: string | null;
+  person_id: string;
+  opened_at: Date;
+  /** The earlier of the file's disposal and the disposal of the party's last pending charge. */
+  disposed_at: Date | null;
+  offence_class: 'contravention' | 'misdemeanour' | 'felony' | 'none';
+  /** The file's principal victim (`principalVictimOf`), a party id. */
+  victim_party: string | null;
+  confidentiality: ConfidentialityLevel;
+  is_juvenile: boolean;
+  is_family_protection: boolean;
+  /** The dimensions (statistics/dimensions.ts): the accused's and the principal victim's sex and age at the offence. */
+  accused_sex: 'female' | 'male' | null;
+  accused_age: number | null;
+  victim_sex: 'female' | 'male' | null;
+  victim_age: number | null;
+  /** The principal victim's relationship to the accused. */
+  relationship: string | null;
+}
+
+/** A span a file spent in a suspended state of its case type (migration 0016); open when ended_at is null. */
+export interface PerformanceSuspensionTable {
+  case_id: string;
+  /** The event that entered the state. */
+  seq: number;
+  started_at: Date;
+  ended_at: Date | null;
+}
+
+/** The states the domain's case types mark `isSuspended`, for SQL (checked against the domain by a test). */
+export interface PerformanceSuspendedStateTable {
+  case_type: string;
+  state: string;
+}
+
 export interface CaseTable {
   id: Generated<string>;
   matter_id: string;
@@ -610,6 +656,9 @@ export interface Database extends DocumentsTables {
   person_name_words: PersonNameWordTable;
   person_search_words: PersonSearchWordTable;
   case_search_documents: CaseSearchDocumentTable;
+  performance_units: PerformanceUnitTable;
+  performance_suspensions: PerformanceSuspensionTable;
+  performance_suspended_states: PerformanceSuspendedStateTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

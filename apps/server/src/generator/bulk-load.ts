@@ -90,3 +90,30 @@ export async function restoreAfterLoad(
   await sql`SELECT qadiya_refresh_all_may_be_protected()`.execute(trx);
   onStep(done, total, 'done');
 }
+
+/**
+ * The triggers that keep the performance measures' unit summary current (migration 0016). Row by
+ * row they would refresh a file's units once per party, charge and event loaded: the generator
+ * switches them off for its load, in all modes, and rebuilds the summary once at the end from the
+ * same definition (`performance_rebuild`, set-based), within its transaction.
+ */
+const SUMMARY_TRIGGERS: readonly { table: string; trigger: string }[] = [
+  { table: 'cases', trigger: 'performance_cases_changed' },
+  { table: 'parties', trigger: 'performance_parties_changed' },
+  { table: 'charges', trigger: 'performance_charges_changed' },
+  { table: 'case_events', trigger: 'performance_events_added' },
+];
+
+export async function pauseSummaryTriggers(trx: Transaction<Database>): Promise<void> {
+  for (const { table, trigger } of SUMMARY_TRIGGERS) {
+    await sql`ALTER TABLE ${sql.table(table)} DISABLE TRIGGER ${sql.ref(trigger)}`.execute(trx);
+  }
+}
+
+/** After the load (and after the indexes are back: the rebuild reads parties and charges by file). */
+export async function rebuildSummaryTables(trx: Transaction<Database>): Promise<void> {
+  for (const { table, trigger } of SUMMARY_TRIGGERS) {
+    await sql`ALTER TABLE ${sql.table(table)} ENABLE TRIGGER ${sql.ref(trigger)}`.execute(trx);
+  }
+  await sql`SELECT performance_rebuild()`.execute(trx);
+}

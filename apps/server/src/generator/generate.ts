@@ -13,7 +13,13 @@ import { hashPassword } from '../auth/password';
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/database';
 import type { Database } from '../db/schema';
-import { dropForLoad, restoreAfterLoad, type SavedSchema } from './bulk-load';
+import {
+  dropForLoad,
+  pauseSummaryTriggers,
+  rebuildSummaryTables,
+  restoreAfterLoad,
+  type SavedSchema,
+} from './bulk-load';
 import { DAY_MS, dateToDay, dayToDate, LocalClock } from './calendar';
 import { readExistingData } from './existing-data';
 import { HearingSlots } from './hearing-slots';
@@ -103,6 +109,7 @@ export async function generate(
     };
     let saved: SavedSchema | null = null;
     if (bulk) saved = await dropForLoad(trx, FILE_TABLES.concat(['persons']));
+    await pauseSummaryTriggers(trx);
     for (const [table, rows] of organisationCells(orgRows, grantsFrom)) await write(table, rows);
 
     progress.start('persons', options.persons);
@@ -197,6 +204,10 @@ export async function generate(
       });
       progress.finish();
     }
+    progress.start('performance summary', 1);
+    await rebuildSummaryTables(trx);
+    progress.update(1);
+    progress.finish();
     await recordAudit(
       trx,
       { requestId: `generate:${options.seed}`, sourceIp: null, occurredAt: new Date() },

@@ -133,23 +133,47 @@ export function joinDimensionParties(columns: {
 }
 
 /**
- * The category of a unit in a dimension, once `joinDimensionParties` is in the query; without a
- * dimension, the single category 'all'. Select it and group by it.
+ * Where a query finds the facts the dimensions split on: by default the parties and persons
+ * `joinDimensionParties` joins; a query over rows that carry them (the performance measures' unit
+ * summary table) names its own columns instead.
  */
-export function dimensionValue(dimension: Dimension | null): RawBuilder<string> {
+export interface DimensionColumns {
+  victimSex: string;
+  victimAge: string;
+  accusedSex: string;
+  accusedAge: string;
+  relationship: string;
+}
+
+const JOINED_COLUMNS: DimensionColumns = {
+  victimSex: `${VP}.sex`,
+  victimAge: `${V}.age_at_offence`,
+  accusedSex: `${AP}.sex`,
+  accusedAge: `${A}.age_at_offence`,
+  relationship: `${V}.relationship_to_accused`,
+};
+
+/**
+ * The category of a unit in a dimension, once `joinDimensionParties` is in the query (or from the
+ * given columns); without a dimension, the single category 'all'. Select it and group by it.
+ */
+export function dimensionValue(
+  dimension: Dimension | null,
+  columns: DimensionColumns = JOINED_COLUMNS,
+): RawBuilder<string> {
   switch (dimension) {
     case null:
       return sql<string>`'all'`;
     case 'victimSex':
-      return sql<string>`coalesce(${sql.ref(`${VP}.sex`)}, 'unknown')`;
+      return sql<string>`coalesce(${sql.ref(columns.victimSex)}, 'unknown')`;
     case 'accusedSex':
-      return sql<string>`coalesce(${sql.ref(`${AP}.sex`)}, 'unknown')`;
+      return sql<string>`coalesce(${sql.ref(columns.accusedSex)}, 'unknown')`;
     case 'victimAgeBand':
-      return ageBandSql(`${V}.age_at_offence`);
+      return ageBandSql(columns.victimAge);
     case 'accusedAgeBand':
-      return ageBandSql(`${A}.age_at_offence`);
+      return ageBandSql(columns.accusedAge);
     case 'relationship':
-      return sql<string>`coalesce(${sql.ref(`${V}.relationship_to_accused`)}, 'unknown')`;
+      return sql<string>`coalesce(${sql.ref(columns.relationship)}, 'unknown')`;
   }
 }
 
@@ -157,7 +181,8 @@ export function dimensionValue(dimension: Dimension | null): RawBuilder<string> 
  * The principal victim of a file, as a scalar subquery giving a party id (null when none): a file
  * may name several victims, and a unit of count falls in one category only. The principal victim
  * is the first recorded party with the role victim (a complainant only when the file names no
- * victim: a mother may complain for her child).
+ * victim: a mother may complain for her child). The performance measures' unit table stores the
+ * same choice (the view `performance_unit_facts`, migration 0016); a test compares the two.
  */
 export function principalVictimOf(caseIdColumn: string): RawBuilder<string | null> {
   return sql<string | null>`(select pv.id from parties pv
@@ -219,13 +244,17 @@ export const CATEGORY_SEPARATOR = '|';
 
 /**
  * The category key of a unit in several dimensions at once (a cross-tabulation), once
- * `joinDimensionParties` is in the query: each dimension's category (`dimensionValue`) joined by
- * CATEGORY_SEPARATOR, in the order given; 'all' without a dimension. Select it and group by it.
+ * `joinDimensionParties` is in the query (or from the given columns): each dimension's category
+ * (`dimensionValue`) joined by CATEGORY_SEPARATOR, in the order given; 'all' without a dimension.
+ * Select it and group by it.
  */
-export function categoryKey(dimensions: readonly Dimension[]): RawBuilder<string> {
+export function categoryKey(
+  dimensions: readonly Dimension[],
+  columns: DimensionColumns = JOINED_COLUMNS,
+): RawBuilder<string> {
   if (dimensions.length === 0) return dimensionValue(null);
   return sql<string>`(${sql.join(
-    dimensions.map((d) => dimensionValue(d)),
+    dimensions.map((d) => dimensionValue(d, columns)),
     sql` || ${sql.lit(CATEGORY_SEPARATOR)} || `,
   )})`;
 }

@@ -4,21 +4,26 @@
  * row per category of the requested dimensions (dimensions.ts; 'all' without a split). No row
  * names a party.
  *
- * The unit of count is one accused party in one file of the scope (`units`): one defendant and the
- * charges from one incident, in the institution that keeps the file. A unit
+ * The unit of count is one accused party in one file of the scope: one defendant and the charges
+ * from one incident, in the institution that keeps the file. The units are rows of
+ * `performance_units`, kept by database triggers in the transaction of every write that changes
+ * them, from the one definition of a unit, the view `performance_unit_facts` (migration 0016,
+ * ADR 0020). A unit
  * - is incoming when its file is opened (`cases.opened_at`; a referred file from its arrival);
  * - is disposed of at the earlier of its file's disposal (`cases.disposed_at`, the first time the
  *   file reached a state its case type marks `isDisposed`) and the moment the last of its charges
  *   in the file was disposed of (no charge pending: dropped, indicted, judged, diverted);
  * - has the offence class of its most serious charge in the file ('none' without a charge);
  * - is counted net of suspended time: the spans its file spent in states its case type marks
- *   `isSuspended` (mediation), read from the event history (`case_events.state_after`).
- * Files returned to their sender never count.
+ *   `isSuspended` (mediation), from the event history (`performance_suspensions`, kept by a
+ *   trigger on `case_events`).
+ * Files returned to their sender never count. Each measure is a range scan of the table's date
+ * indexes and a group by.
  */
-import { CASE_TYPES, type TimeStandardStep } from '@qadiya/domain';
+import type { TimeStandardStep } from '@qadiya/domain';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema';
-import { categoryKey, joinDimensionParties, principalVictimOf, type Dimension } from './dimensions';
+import { categoryKey, type Dimension } from './dimensions';
 import { inInstitutions } from './indicator-sql';
 import {
   PENDING_AGE_BANDS,
@@ -58,90 +63,79 @@ export interface Standards {
 
 const DAY_SECONDS = 86_400;
 
-/** The (case type, state) pairs whose time does not count (`isSuspended`), as a condition. */
-function isSuspendedState(caseTypeColumn: string, stateColumn: string): RawBuilder<boolean> {
-  const rules = CASE_TYPES.flatMap((definition) => {
-    const states = Object.entries(definition.states)
-      .filter(([, state]) => state.isSuspended)
-      .map(([name]) => name);
-    return states.length === 0
-      ? []
-      : [
-          sql`(${sql.ref(caseTypeColumn)} = ${definition.caseType} and ${sql.ref(stateColumn)} in (${sql.join(states)}))`,
-        ];
-  });
-  return rules.length === 0 ? sql<boolean>`false` : sql<boolean>`(${sql.join(rules, sql` or `)})`;
-}
-
 /**
- * Days a file spent in suspended states before `until` (an SQL timestamp): each event that put the
- * file in a suspended state opens a span that the file's next event closes.
+ * Days a file spent in suspended states before `until` (an SQL timestamp), from its spans in
+ * `performance_suspensions` (each opened by an event entering a suspended state, closed by the
+ * file's next event): one index lookup per unit. For many units at one instant, see
+ * `suspendedDaysAt`.
  */
-function suspendedDays(
-  caseIdColumn: string,
-  caseTypeColumn: string,
-  until: RawBuilder<Date>,
-): RawBuilder<number> {
+function suspendedDays(caseIdColumn: string, until: RawBuilder<Date>): RawBuilder<number> {
   return sql<number>`coalesce((
-    select sum(extract(epoch from (least(coalesce((
-             select n.occurred_at from case_events n
-             where n.case_id = e.case_id and n.seq > e.seq order by n.seq limit 1
-           ), 'infinity'::timestamptz), ${until}) - e.occurred_at)))
-    from case_events e
-    where e.case_id = ${sql.ref(caseIdColumn)} and e.occurred_at < ${until}
-      and ${isSuspendedState(caseTypeColumn, 'e.state_after')}
+    select sum(extract(epoch from (least(coalesce(s.ended_at, 'infinity'::timestamptz), ${until})
+             - s.started_at)))
+    from performance_suspensions s
+    where s.case_id = ${sql.ref(caseIdColumn)} and s.started_at < ${until}
   ), 0) / ${sql.lit(DAY_SECONDS)}`;
 }
 
-function fileClassCondition(fileClass: FileClass): RawBuilder<boolean> {
+/**
+ * The suspended days of every file with spans before one instant, as a derived table
+ * (`case_id`, `days`) to left join: one pass over the (small) table of spans instead of a lookup
+ * per unit.
+ */
+function suspendedDaysAt(until: Date): RawBuilder<unknown> {
+  return sql`(select s.case_id,
+      sum(extract(epoch from (least(coalesce(s.ended_at, 'infinity'::timestamptz),
+        ${until}::timestamptz) - s.started_at))) / ${sql.lit(DAY_SECONDS)} as days
+    from performance_suspensions s
+    where s.started_at < ${until}::timestamptz
+    group by s.case_id)`;
+}
+
+function fileClassCondition(fileClass: FileClass, alias: string): RawBuilder<boolean> {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
   switch (fileClass) {
     case 'all':
       return sql<boolean>`true`;
     case 'public':
-      return sql<boolean>`(c.confidentiality = 'normal' and not c.is_juvenile and not c.is_family_protection)`;
+      return sql<boolean>`(${column('confidentiality')} = 'normal' and not ${column('is_juvenile')} and not ${column('is_family_protection')})`;
     case 'juvenile':
-      return sql<boolean>`c.is_juvenile`;
+      return sql<boolean>`${column('is_juvenile')}`;
     case 'family_protection':
-      return sql<boolean>`c.is_family_protection`;
+      return sql<boolean>`${column('is_family_protection')}`;
   }
 }
 
 /**
- * `scope_files` (the files of the scope) and `units` (one row per accused party in them, with its
- * disposal, offence class and principal victim).
+ * The units of the scope, as a derived table to select from (`from ${scopeUnits(scope)} u`): the
+ * rows of `performance_units` (migration 0016, kept by triggers from the view
+ * `performance_unit_facts`, the one definition of a unit) in the scope's institutions, unit, case
+ * type, file class and offence class, with the standard group of their offence class. A derived
+ * table, not a common table expression used twice, so that the planner pushes each query's period
+ * conditions into it and reads the date indexes.
  */
-export function unitCtes(scope: PerformanceScope): RawBuilder<unknown> {
-  return sql`scope_files as (
-      select c.id, c.matter_id, c.case_type, c.institution_id, c.opened_at, c.disposed_at
-      from cases c
-      where c.intake_status <> 'returned'
-        and ${inInstitutions('c.institution_id', scope.institutionIds)}
-        and ${scope.unitId === null ? sql`true` : sql`c.unit_id = ${scope.unitId}`}
-        and ${scope.caseType === null ? sql`true` : sql`c.case_type = ${scope.caseType}`}
-        and ${fileClassCondition(scope.fileClass)}
-    ), all_units as (
-      select f.id as case_id, f.matter_id, f.case_type, f.institution_id, f.opened_at,
-             p.id as accused_party, p.person_id,
-             least(f.disposed_at, ch.done_at) as disposed_at,
-             coalesce(ch.offence_class, 'none') as offence_class
-      from scope_files f
-      join parties p on p.case_id = f.id and p.role = 'accused'
-      left join lateral (
-        select case when count(*) > 0 and not bool_or(x.disposition = 'pending')
-                    then max(x.disposed_at) end as done_at,
-               (array['contravention', 'misdemeanour', 'felony'])[max(
-                 case o.offence_class when 'contravention' then 1 when 'misdemeanour' then 2
-                                      when 'felony' then 3 end)] as offence_class
-        from charges x join offences o on o.id = x.offence_id
-        where x.case_id = f.id and x.party_id = p.id
-      ) ch on true
-    ), units as (
-      select u.*, ${principalVictimOf('u.case_id')} as victim_party,
-             case when u.offence_class = 'felony' then 'felony' else 'misdemeanour' end
-               as standard_group
-      from all_units u
-      where ${scope.offenceClass === null ? sql`true` : sql`u.offence_class = ${scope.offenceClass}`}
-    )`;
+export function scopeUnits(scope: PerformanceScope): RawBuilder<unknown> {
+  return sql`(select su.*,
+      case when su.offence_class = 'felony' then 'felony' else 'misdemeanour' end as standard_group
+    from performance_units su
+    where ${inInstitutions('su.institution_id', scope.institutionIds)}
+      and ${scope.unitId === null ? sql`true` : sql`su.unit_id = ${scope.unitId}`}
+      and ${scope.caseType === null ? sql`true` : sql`su.case_type = ${scope.caseType}`}
+      and ${fileClassCondition(scope.fileClass, 'su')}
+      and ${scope.offenceClass === null ? sql`true` : sql`su.offence_class = ${scope.offenceClass}`})`;
+}
+
+/**
+ * A file of the scope (any file not returned, with or without an accused), as a condition on the
+ * `cases` row `alias`: the workload's deadlines and leads are those of the scope's files.
+ */
+function fileInScope(scope: PerformanceScope, alias: string): RawBuilder<boolean> {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  return sql<boolean>`(${column('intake_status')} <> 'returned'
+    and ${inInstitutions(`${alias}.institution_id`, scope.institutionIds)}
+    and ${scope.unitId === null ? sql`true` : sql`${column('unit_id')} = ${scope.unitId}`}
+    and ${scope.caseType === null ? sql`true` : sql`${column('case_type')} = ${scope.caseType}`}
+    and ${fileClassCondition(scope.fileClass, alias)})`;
 }
 
 const inPeriod = (column: string, scope: PerformanceScope) =>
@@ -151,14 +145,17 @@ const inPeriod = (column: string, scope: PerformanceScope) =>
 const pendingAt = (scope: PerformanceScope, alias = 'u') =>
   sql<boolean>`(${sql.ref(`${alias}.opened_at`)} < ${scope.asOf} and (${sql.ref(`${alias}.disposed_at`)} is null or ${sql.ref(`${alias}.disposed_at`)} >= ${scope.asOf}))`;
 
+/** The category of each unit (dimensions.ts), from the facts the unit row carries: no join. */
 const dims = (scope: PerformanceScope, alias = 'u') => ({
   key: scope.byInstitution
     ? sql<string>`${sql.ref(`${alias}.institution_id`)}::text`
-    : categoryKey(scope.dimensions),
-  join: joinDimensionParties({
-    victimParty: `${alias}.victim_party`,
-    accusedParty: `${alias}.accused_party`,
-  }),
+    : categoryKey(scope.dimensions, {
+        victimSex: `${alias}.victim_sex`,
+        victimAge: `${alias}.victim_age`,
+        accusedSex: `${alias}.accused_sex`,
+        accusedAge: `${alias}.accused_age`,
+        relationship: `${alias}.relationship`,
+      }),
 });
 
 export interface ClearanceRow {
@@ -171,12 +168,10 @@ export interface ClearanceRow {
 export async function countClearance(db: Db, scope: PerformanceScope): Promise<ClearanceRow[]> {
   const d = dims(scope);
   const result = await sql<ClearanceRow>`
-    with ${unitCtes(scope)}
     select ${d.key} as category,
            count(*) filter (where ${inPeriod('u.opened_at', scope)})::int as incoming,
            count(*) filter (where ${inPeriod('u.disposed_at', scope)})::int as disposed
-    from units u
-    ${d.join}
+    from ${scopeUnits(scope)} u
     where ${inPeriod('u.opened_at', scope)} or ${inPeriod('u.disposed_at', scope)}
     group by 1`.execute(db);
   return result.rows;
@@ -206,10 +201,12 @@ export async function measureTimeToDisposition(
     (limit) => sql`count(*) filter (where u.net_days <= ${sql.lit(limit)})::int`,
   );
   const result = await sql<Omit<DispositionRow, 'within'> & { within: number[] | null }>`
-    with ${unitCtes(scope)}, timed as (
+    -- Materialised: the suspended days are looked up once per unit, though net_days appears in
+    -- several aggregates.
+    with timed as materialized (
       select u.*, greatest(0, extract(epoch from (u.disposed_at - u.opened_at)) / ${sql.lit(DAY_SECONDS)}
-               - ${suspendedDays('u.case_id', 'u.case_type', sql<Date>`u.disposed_at`)}) as net_days
-      from units u
+               - ${suspendedDays('u.case_id', sql<Date>`u.disposed_at`)}) as net_days
+      from ${scopeUnits(scope)} u
       where ${inPeriod('u.disposed_at', scope)}
     )
     select ${d.key} as category, u.standard_group as "standardGroup", count(*)::int as n,
@@ -217,7 +214,6 @@ export async function measureTimeToDisposition(
            (percentile_cont(0.5) within group (order by u.net_days))::float8 as "medianDays",
            ${within.length === 0 ? sql`null` : sql`array[${sql.join(within)}]`} as within
     from timed u
-    ${d.join}
     group by 1, 2`.execute(db);
   return result.rows.map((row) => ({ ...row, within: row.within ?? [] }));
 }
@@ -246,11 +242,11 @@ export async function countPendingAge(
       : sql`count(*) filter (where u.age_days between ${sql.lit(band.from)} and ${sql.lit(band.to)})::int`,
   );
   const result = await sql<PendingAgeRow>`
-    with ${unitCtes(scope)}, aged as (
+    with aged as (
       select u.*, floor(greatest(0, extract(epoch from (${scope.asOf}::timestamptz - u.opened_at))
-               / ${sql.lit(DAY_SECONDS)}
-               - ${suspendedDays('u.case_id', 'u.case_type', sql<Date>`${scope.asOf}::timestamptz`)})) as age_days
-      from units u
+               / ${sql.lit(DAY_SECONDS)} - coalesce(s.days, 0))) as age_days
+      from ${scopeUnits(scope)} u
+      left join ${suspendedDaysAt(scope.asOf)} s on s.case_id = u.case_id
       where ${pendingAt(scope)}
     )
     select ${d.key} as category, count(*)::int as pending,
@@ -259,7 +255,6 @@ export async function countPendingAge(
              when 'felony' then ${sql.lit(standards.felony)}
              else ${sql.lit(standards.misdemeanour)} end)::int as "overStandard"
     from aged u
-    ${d.join}
     group by 1`.execute(db);
   return result.rows;
 }
@@ -282,24 +277,19 @@ export async function countTrialCertainty(
 ): Promise<TrialCertaintyRow[]> {
   const d = dims(scope);
   const result = await sql<TrialCertaintyRow>`
-    with ${unitCtes(scope)}, first_held as (
-      select h.case_id, min(h.starts_at) as held_at
-      from hearings h
-      where h.status = 'held' and h.case_id in (select id from scope_files)
-      group by h.case_id
-    ), tried as (
+    with tried as (
       select u.*, (select count(*) from hearings s
                    where s.case_id = u.case_id and s.status <> 'cancelled'
                      and s.starts_at <= fh.held_at)::int as settings
-      from units u
-      join first_held fh on fh.case_id = u.case_id and fh.held_at <= u.disposed_at
-      where ${inPeriod('u.disposed_at', scope)}
+      from ${scopeUnits(scope)} u
+      cross join lateral (select min(h.starts_at) as held_at from hearings h
+                          where h.case_id = u.case_id and h.status = 'held') fh
+      where fh.held_at <= u.disposed_at and ${inPeriod('u.disposed_at', scope)}
     )
     select ${d.key} as category, count(*)::int as tried,
            coalesce(sum(u.settings), 0)::int as settings,
            count(*) filter (where u.settings = 1)::int as "firstSetting"
     from tried u
-    ${d.join}
     group by 1`.execute(db);
   return result.rows;
 }
@@ -314,12 +304,10 @@ export interface BacklogRow {
 export async function countBacklog(db: Db, scope: PerformanceScope): Promise<BacklogRow[]> {
   const d = dims(scope);
   const result = await sql<BacklogRow>`
-    with ${unitCtes(scope)}
     select ${d.key} as category,
            count(*) filter (where ${pendingAt(scope)})::int as pending,
            count(*) filter (where ${inPeriod('u.disposed_at', scope)})::int as resolved
-    from units u
-    ${d.join}
+    from ${scopeUnits(scope)} u
     where ${pendingAt(scope)} or ${inPeriod('u.disposed_at', scope)}
     group by 1`.execute(db);
   return result.rows;
@@ -344,39 +332,53 @@ export interface WorkloadRow {
  * due before `asOf` and not completed by then. Not split by dimension: the rows are people.
  */
 export async function countWorkload(db: Db, scope: PerformanceScope): Promise<WorkloadRow[]> {
+  // The leads of one file, read by file (or by person) through the partial indexes of migration
+  // 0016, for the units and deadlines counted only: never every lead of the scope.
+  const isLead = (alias: string) =>
+    sql`${sql.ref(`${alias}.is_lead`)} and ${sql.ref(`${alias}.role`)} in (${sql.join([...WORKLOAD_ROLES])})`;
+  const leadAt = (at: RawBuilder<Date>) =>
+    sql`l.assigned_at <= ${at} and (l.ended_at is null or l.ended_at > ${at})`;
   const result = await sql<WorkloadRow>`
-    with ${unitCtes(scope)}, leads as (
-      select a.case_id, a.user_id, a.role, a.assigned_at, a.ended_at
-      from case_assignments a
-      where a.is_lead and a.role in (${sql.join([...WORKLOAD_ROLES])})
-        and a.case_id in (select id from scope_files)
-    ), first_leads as (
-      select distinct on (case_id) case_id, user_id, role from leads
-      order by case_id, assigned_at
-    ), counted as (
-      select fl.user_id, fl.role, 'incoming' as figure
-      from units u join first_leads fl on fl.case_id = u.case_id
-      where ${inPeriod('u.opened_at', scope)}
-      union all
-      select l.user_id, l.role, 'disposed'
-      from units u join leads l on l.case_id = u.case_id and l.assigned_at <= u.disposed_at
-        and (l.ended_at is null or l.ended_at > u.disposed_at)
-      where ${inPeriod('u.disposed_at', scope)}
-      union all
-      select l.user_id, l.role, 'pending'
-      from units u join leads l on l.case_id = u.case_id and l.assigned_at <= ${scope.asOf}
-        and (l.ended_at is null or l.ended_at > ${scope.asOf})
-      where ${pendingAt(scope)}
-      union all
-      select dl.assignee_user_id, coalesce(l.role, 'prosecutor'), 'overdue'
+    with overdue as (
+      select dl.assignee_user_id, coalesce(l.role, 'prosecutor') as role
       from deadlines dl
-      join scope_files f on f.id = dl.case_id
-      left join lateral (select l.role from leads l where l.case_id = dl.case_id
-                         and l.user_id = dl.assignee_user_id limit 1) l on true
+      join cases f on f.id = dl.case_id and ${fileInScope(scope, 'f')}
+      left join lateral (select l.role from case_assignments l where l.case_id = dl.case_id
+                         and l.user_id = dl.assignee_user_id and ${isLead('l')} limit 1) l on true
       where dl.assignee_user_id is not null and dl.due_at < ${scope.asOf}
         and dl.created_at <= ${scope.asOf}
         and (dl.completed_at is null or dl.completed_at > ${scope.asOf})
-        and exists (select 1 from leads x where x.user_id = dl.assignee_user_id)
+    ), leaders as (
+      -- The people with overdue deadlines who lead a file of the scope: one lookup each, stopped
+      -- at their first such file.
+      select a.user_id
+      from (select distinct assignee_user_id as user_id from overdue) a
+      cross join lateral (select 1 from case_assignments x join cases xf on xf.id = x.case_id
+                          where x.user_id = a.user_id and ${isLead('x')}
+                            and ${fileInScope(scope, 'xf')} limit 1) led
+    ), counted as (
+      select fl.user_id, fl.role, 'incoming' as figure
+      from ${scopeUnits(scope)} u
+      cross join lateral (select a.user_id, a.role from case_assignments a
+                          where a.case_id = u.case_id and ${isLead('a')}
+                          order by a.assigned_at limit 1) fl
+      where ${inPeriod('u.opened_at', scope)}
+      union all
+      select l.user_id, l.role, 'disposed'
+      from ${scopeUnits(scope)} u
+      join case_assignments l on l.case_id = u.case_id and ${isLead('l')}
+        and ${leadAt(sql<Date>`u.disposed_at`)}
+      where ${inPeriod('u.disposed_at', scope)}
+      union all
+      select l.user_id, l.role, 'pending'
+      from ${scopeUnits(scope)} u
+      join case_assignments l on l.case_id = u.case_id and ${isLead('l')}
+        and ${leadAt(sql<Date>`${scope.asOf}::timestamptz`)}
+      where ${pendingAt(scope)}
+      union all
+      select o.assignee_user_id, o.role, 'overdue'
+      from overdue o
+      where o.assignee_user_id in (select user_id from leaders)
     )
     select c.user_id as "userId",
            case when bool_or(c.role = 'judge') then 'judge' else 'prosecutor' end as role,
@@ -409,47 +411,49 @@ export interface DetentionRow {
 export async function countDetention(db: Db, scope: PerformanceScope): Promise<DetentionRow[]> {
   const d = dims(scope);
   const result = await sql<DetentionRow>`
-    with ${unitCtes(scope)}, held as (
-      select u.case_id, u.accused_party,
+    with held as (
+      select dt.case_id, dt.party_id,
              bool_and(not exists (
                select 1 from detention_orders o
                where o.detention_id = dt.id and o.starts_at <= ${scope.asOf}
                  and o.expires_at > ${scope.asOf})) as beyond
-      from units u
-      join detentions dt on dt.case_id = u.case_id and dt.party_id = u.accused_party
+      from detentions dt
       where dt.arrested_at < ${scope.asOf}
         and (dt.released_at is null or dt.released_at >= ${scope.asOf})
-      group by u.case_id, u.accused_party
+      group by dt.case_id, dt.party_id
     ), released as (
-      select u.case_id, u.accused_party,
+      select dt.case_id, dt.party_id,
              count(*)::int as n,
              sum(extract(epoch from (dt.released_at - dt.arrested_at)))
                / ${sql.lit(DAY_SECONDS)} as days
-      from units u
-      join detentions dt on dt.case_id = u.case_id and dt.party_id = u.accused_party
+      from detentions dt
       where ${inPeriod('dt.released_at', scope)}
-      group by u.case_id, u.accused_party
+      group by dt.case_id, dt.party_id
+    ), detained as (
+      select case_id, party_id from held
+      union
+      select case_id, party_id from released
     )
     select ${d.key} as category,
            count(h.case_id)::int as held,
            count(*) filter (where h.beyond)::int as "beyondLimits",
            coalesce(sum(r.n), 0)::int as released,
            coalesce(sum(r.days), 0)::float8 as "releasedDays"
-    from units u
-    left join held h on h.case_id = u.case_id and h.accused_party = u.accused_party
-    left join released r on r.case_id = u.case_id and r.accused_party = u.accused_party
-    ${d.join}
-    where h.case_id is not null or r.case_id is not null
+    from detained k
+    join ${scopeUnits(scope)} u on u.case_id = k.case_id and u.accused_party = k.party_id
+    left join held h on h.case_id = k.case_id and h.party_id = k.party_id
+    left join released r on r.case_id = k.case_id and r.party_id = k.party_id
     group by 1`.execute(db);
   return result.rows;
 }
 
 /** A charge of the report's accused, in any file of the matter, with one of these dispositions. */
 function chargeOfTheirs(dispositions: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql`select 1 from cases f
-    join parties fp on fp.case_id = f.id and fp.person_id = r.person_id and fp.role = 'accused'
-    join charges ch on ch.case_id = f.id and ch.party_id = fp.id
-    where f.matter_id = r.matter_id and f.intake_status <> 'returned'
+  // The units of every institution (the matter may have moved on): the person as accused in a
+  // file of the matter that was not returned.
+  return sql`select 1 as hit from performance_units f
+    join charges ch on ch.case_id = f.case_id and ch.party_id = f.accused_party
+    where f.matter_id = r.matter_id and f.person_id = r.person_id
       and ch.disposition in ${dispositions}`;
 }
 
@@ -469,8 +473,10 @@ export interface AttritionRow {
 export async function countAttrition(db: Db, scope: PerformanceScope): Promise<AttritionRow[]> {
   const d = dims(scope, 'r');
   const result = await sql<AttritionRow>`
-    with ${unitCtes(scope)}, period_matters as (
-      select distinct matter_id from units u where ${inPeriod('u.opened_at', scope)}
+    with period_units as (
+      select u.* from ${scopeUnits(scope)} u where ${inPeriod('u.opened_at', scope)}
+    ), period_matters as (
+      select distinct matter_id from period_units
     ), first_files as (
       select distinct on (c.matter_id) c.matter_id, c.id
       from cases c
@@ -482,22 +488,23 @@ export async function countAttrition(db: Db, scope: PerformanceScope): Promise<A
       order by c.matter_id, c.opened_at, c.id
     ), reports as (
       select distinct on (u.matter_id, u.person_id) u.*
-      from units u
+      from period_units u
       join first_files ff on ff.id = u.case_id
-      where ${inPeriod('u.opened_at', scope)}
       order by u.matter_id, u.person_id, u.accused_party
     ), outcomes as (
-      select r.*,
-             exists (${chargeOfTheirs(sql`('indicted', 'convicted', 'acquitted', 'dismissed')`)})
-               as is_indicted,
-             exists (${chargeOfTheirs(sql`('convicted')`)}) as is_convicted
+      -- Lateral with a limit: looked up for each report, stopping at the first charge, never a
+      -- hash of every unit and charge of the country.
+      select r.*, ind.hit is not null as is_indicted, conv.hit is not null as is_convicted
       from reports r
+      left join lateral (
+        ${chargeOfTheirs(sql`('indicted', 'convicted', 'acquitted', 'dismissed')`)} limit 1
+      ) ind on true
+      left join lateral (${chargeOfTheirs(sql`('convicted')`)} limit 1) conv on true
     )
     select ${d.key} as category, count(*)::int as reported,
            count(*) filter (where r.is_indicted)::int as indicted,
            count(*) filter (where r.is_convicted)::int as convicted
     from outcomes r
-    ${d.join}
     group by 1`.execute(db);
   return result.rows;
 }
@@ -529,7 +536,7 @@ export function filesBehind(
       case 'over_standard':
         return sql`${pendingAt(scope)} and floor(greatest(0, extract(epoch from (${scope.asOf}::timestamptz - u.opened_at))
                / ${sql.lit(DAY_SECONDS)}
-               - ${suspendedDays('u.case_id', 'u.case_type', sql<Date>`${scope.asOf}::timestamptz`)})) >
+               - ${suspendedDays('u.case_id', sql<Date>`${scope.asOf}::timestamptz`)})) >
                case u.standard_group when 'felony' then ${sql.lit(standards.felony)}
                else ${sql.lit(standards.misdemeanour)} end`;
       case 'tried':
@@ -537,8 +544,8 @@ export function filesBehind(
                where h.case_id = u.case_id and h.status = 'held' and h.starts_at <= u.disposed_at)`;
       case 'held':
       case 'beyond_limits':
-        return sql`exists (select 1 from detentions dt where dt.case_id = u.case_id
-               and dt.party_id = u.accused_party and dt.arrested_at < ${scope.asOf}
+        return sql`(u.case_id, u.accused_party) in (select dt.case_id, dt.party_id
+               from detentions dt where dt.arrested_at < ${scope.asOf}
                and (dt.released_at is null or dt.released_at >= ${scope.asOf})
                ${
                  figure === 'beyond_limits'
@@ -548,7 +555,6 @@ export function filesBehind(
                })`;
     }
   })();
-  return sql`(with ${unitCtes(scope)}
-    select u.case_id from units u ${d.join}
+  return sql`(select u.case_id from ${scopeUnits(scope)} u
     where ${condition} and ${inCategory})`;
 }
