@@ -76,23 +76,19 @@ export async function pickByRotation(
     .groupBy(['u.id', 'u.username'])
     .execute();
   if (candidates.length === 0) return null;
+  // Every lead assignment each candidate ever had on the institution's files of the type, and the
+  // latest: kept per (institution, case type, user) by a trigger (migration 0018), instead of
+  // counted here from every file under the numbering lock.
   const loads = await trx
-    .selectFrom('case_assignments as ca')
-    .innerJoin('cases as c', 'c.id', 'ca.case_id')
-    .select([
-      'ca.user_id',
-      (eb) => eb.fn.countAll<number>().as('files'),
-      (eb) => eb.fn.max('ca.assigned_at').as('last_assigned'),
-    ])
-    .where('ca.is_lead', '=', true)
-    .where('c.institution_id', '=', params.institutionId)
-    .where('c.case_type', '=', params.caseType)
+    .selectFrom('lead_rotation_loads')
+    .select(['user_id', 'files', 'last_assigned'])
+    .where('institution_id', '=', params.institutionId)
+    .where('case_type', '=', params.caseType)
     .where(
-      'ca.user_id',
+      'user_id',
       'in',
       candidates.map((c) => c.id),
     )
-    .groupBy('ca.user_id')
     .execute();
   const loadOf = new Map(loads.map((l) => [l.user_id, l]));
   const ranked = [...candidates].sort((a, b) => {

@@ -385,6 +385,18 @@ export interface CaseAssignmentTable {
   end_reason: string | null;
 }
 
+/**
+ * Lead assignments per (institution, case type, user), ever made, and the latest: the equal
+ * rotation's counts (migration 0018), kept by a trigger on case_assignments, never written.
+ */
+export interface LeadRotationLoadTable {
+  institution_id: string;
+  case_type: string;
+  user_id: string;
+  files: number;
+  last_assigned: Date;
+}
+
 export interface PartyTable {
   id: Generated<string>;
   case_id: string;
@@ -655,6 +667,7 @@ export interface Database extends DocumentsTables {
   protection_measure_violations: ProtectionMeasureViolationTable;
   person_name_words: PersonNameWordTable;
   person_search_words: PersonSearchWordTable;
+  lead_rotation_loads: LeadRotationLoadTable;
   case_search_documents: CaseSearchDocumentTable;
   performance_units: PerformanceUnitTable;
   performance_suspensions: PerformanceSuspensionTable;

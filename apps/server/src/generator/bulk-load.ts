@@ -28,6 +28,8 @@ const TRIGGERS_OFF: readonly { table: string; trigger: string }[] = [
   // flag is set for every person at once after it (restoreAfterLoad).
   { table: 'parties', trigger: 'parties_may_be_protected' },
   { table: 'cases', trigger: 'cases_may_be_protected' },
+  // Each lead assignment would update its user's rotation count: counted once after the load.
+  { table: 'case_assignments', trigger: 'case_assignments_rotation_load' },
 ];
 
 export async function dropForLoad(
@@ -86,8 +88,9 @@ export async function restoreAfterLoad(
     await sql`ALTER TABLE ${sql.table(table)} ENABLE TRIGGER ${sql.ref(trigger)}`.execute(trx);
     done += 1;
   }
-  // What the switched-off victim-protection triggers would have kept (migration 0017).
+  // What the switched-off triggers would have kept (migrations 0017 and 0018).
   await sql`SELECT qadiya_refresh_all_may_be_protected()`.execute(trx);
+  await sql`SELECT qadiya_rebuild_lead_rotation_loads()`.execute(trx);
   onStep(done, total, 'done');
 }
 

@@ -185,6 +185,35 @@ describe('assignment of files', () => {
     expect(juvenileLeads).toEqual([p3.user.id, p3.user.id]);
   });
 
+  it('keeps the rotation counts equal to every lead assignment of the files', async () => {
+    // The counts the rotation reads (migration 0018's trigger), against the assignments themselves,
+    // after the registrations, acceptances and reassignments of this file's tests.
+    const counted = await db()
+      .selectFrom('case_assignments as ca')
+      .innerJoin('cases as c', 'c.id', 'ca.case_id')
+      .select((eb) => [
+        'c.institution_id',
+        'c.case_type',
+        'ca.user_id',
+        eb.fn.countAll<number | string>().as('files'),
+        eb.fn.max('ca.assigned_at').as('last_assigned'),
+      ])
+      .where('ca.is_lead', '=', true)
+      .groupBy(['c.institution_id', 'c.case_type', 'ca.user_id'])
+      .execute();
+    const kept = await db().selectFrom('lead_rotation_loads').selectAll().execute();
+    const key = (row: { institution_id: string; case_type: string; user_id: string }) =>
+      `${row.institution_id} ${row.case_type} ${row.user_id}`;
+    const asText = (rows: typeof kept | typeof counted) =>
+      rows
+        .map(
+          (row) => `${key(row)} ${Number(row.files)} ${new Date(row.last_assigned).toISOString()}`,
+        )
+        .sort();
+    expect(kept.length).toBeGreaterThan(0);
+    expect(asText(kept)).toEqual(asText(counted));
+  });
+
   describe('reassignment', () => {
     let office: Awaited<ReturnType<typeof buildInstitution>>;
     let first: SignedIn;
