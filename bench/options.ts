@@ -27,6 +27,7 @@ export const USAGE = `Usage: DATABASE_URL=postgres://… npm run bench -- [optio
   --only a,b          only these scenarios: case_page, event_write, register_file, work_queue,
                       person_search, case_search, person_search_1_client,
                       case_search_1_client, stat_juvenile_indicators, stat_family_protection,
+                      stat_performance, stat_performance_split,
                       login
   --request-timeout S a scenario whose single request takes longer is reported as too slow and
                       not put under load (default 60)

@@ -165,6 +165,16 @@ const statistics = [
     '/api/v1/statistics/family-protection',
     'Statistic: family protection dashboard (national, 12 months)',
   ],
+  [
+    'stat_performance',
+    '/api/v1/statistics/performance',
+    'Statistic: every performance measure (national, 12 months)',
+  ],
+  [
+    'stat_performance_split',
+    '/api/v1/statistics/performance?splitBy=accusedSex,victimAgeBand',
+    'Statistic: every performance measure split by accused sex and victim age (national, 12 months)',
+  ],
 ] as const;
 
 export function scenarios({
@@ -239,7 +249,7 @@ export function scenarios({
       source: () => ({
         next: () => ({
           method: 'GET',
-          path: `${path}?from=${statisticsPeriod.from}&to=${statisticsPeriod.to}`,
+          path: `${path}${path.includes('?') ? '&' : '?'}from=${statisticsPeriod.from}&to=${statisticsPeriod.to}`,
           headers: bearer(sessions.analyst),
         }),
       }),
