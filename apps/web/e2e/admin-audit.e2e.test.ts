@@ -12,6 +12,7 @@ import {
   newUserPage,
   saveScreenshot,
   signIn,
+  signInWithForm,
   switchLanguage,
 } from './support/browser';
 import { browserSuiteSkipReason } from './support/environment';
@@ -38,7 +39,7 @@ describe.skipIf(browserSuiteSkipReason() !== null)('administration and audit', (
 
   it('lets the administrator create a user, grant a role and add a holiday', async () => {
     const { context, page } = await newUserPage(browser);
-    await signIn(page, 'admin');
+    await signInWithForm(page, 'admin');
     await page.goto('/admin');
     await expect.poll(() => page.url()).toContain('/admin/institutions');
     await page.getByTestId('institutions-table').waitFor();

@@ -11,7 +11,7 @@ import {
   launchBrowser,
   newUserPage,
   saveScreenshot,
-  signIn,
+  signInWithForm,
 } from './support/browser';
 import { browserSuiteSkipReason } from './support/environment';
 
@@ -33,7 +33,7 @@ describe.skipIf(browserSuiteSkipReason() !== null)('application shell', () => {
     await expectAccessible(page, 'login');
     await saveScreenshot(page, 'login-ar');
 
-    await signIn(page, 'prosecutor');
+    await signInWithForm(page, 'prosecutor');
     await page.getByTestId('language-switch').click();
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('ltr');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');

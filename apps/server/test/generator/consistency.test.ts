@@ -17,13 +17,17 @@ import { emptyDatabase, generateInto, type EmptyDatabase } from './generated-dat
 import { replayMatters } from './replay';
 
 const SEED = 'consistency';
+// Enough files for the sample below to reach every rare part of the workflow, and for the shape
+// of the caseload to show; more only makes the generation longer.
+const PERSONS = 1500;
+const FILES = 750;
 
 describe('generated data', () => {
   let db: EmptyDatabase;
 
   beforeAll(async () => {
     db = await emptyDatabase();
-    await generateInto(db, { seed: SEED, persons: 3000, files: 1500 });
+    await generateInto(db, { seed: SEED, persons: PERSONS, files: FILES });
   }, 240_000);
 
   afterAll(async () => {
@@ -39,16 +43,23 @@ describe('generated data', () => {
           db.handle.db,
         )
       ).rows.map((r) => r.matter_id);
-    const matters = new Set([
-      ...(await pick(sql<boolean>`true`, 60)),
-      ...(await pick(sql<boolean>`c.case_type = 'appeal_case'`, 10)),
-      ...(await pick(sql<boolean>`c.case_type = 'execution_file'`, 10)),
-      ...(await pick(sql<boolean>`c.is_juvenile`, 15)),
-      ...(await pick(sql<boolean>`c.is_family_protection`, 15)),
-      ...(await pick(sql<boolean>`c.mediation_status IS NOT NULL`, 10)),
-      ...(await pick(sql<boolean>`c.state = 'transferred'`, 3)),
-      ...(await pick(sql<boolean>`EXISTS (SELECT 1 FROM detentions d WHERE d.case_id = c.id)`, 10)),
-    ]);
+    const picks = {
+      spread: await pick(sql<boolean>`true`, 60),
+      appeals: await pick(sql<boolean>`c.case_type = 'appeal_case'`, 10),
+      executions: await pick(sql<boolean>`c.case_type = 'execution_file'`, 10),
+      juveniles: await pick(sql<boolean>`c.is_juvenile`, 15),
+      familyProtection: await pick(sql<boolean>`c.is_family_protection`, 15),
+      mediations: await pick(sql<boolean>`c.mediation_status IS NOT NULL`, 10),
+      transfers: await pick(sql<boolean>`c.state = 'transferred'`, 3),
+      detentions: await pick(
+        sql<boolean>`EXISTS (SELECT 1 FROM detentions d WHERE d.case_id = c.id)`,
+        10,
+      ),
+    };
+    // The generated caseload is large enough to reach each of the rarer parts.
+    const missing = Object.entries(picks).filter(([, ids]) => ids.length === 0);
+    expect(missing.map(([part]) => part)).toEqual([]);
+    const matters = new Set(Object.values(picks).flat());
     const { events, problems } = await replayMatters(db.handle.db, [...matters]);
     expect(problems).toEqual([]);
     expect(events).toBeGreaterThan(1000);
@@ -269,6 +280,6 @@ describe('generated data', () => {
     expect((await verifyAuditChain(db.handle.db)).isValid).toBe(true);
     const rows = await db.handle.db.selectFrom('audit_log').select(['action', 'details']).execute();
     expect(rows.map((r) => r.action)).toEqual(['system.data_generated']);
-    expect(rows[0]?.details).toMatchObject({ seed: SEED, files: 1500, persons: 3000 });
+    expect(rows[0]?.details).toMatchObject({ seed: SEED, files: FILES, persons: PERSONS });
   });
 });

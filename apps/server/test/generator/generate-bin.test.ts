@@ -57,7 +57,12 @@ describe('qadiya generate (spawned)', () => {
       '--as-of',
       '2026-11-28',
     ];
-    const run = await qadiya(args, dataDir);
+    // A bad value is refused before the database is opened, so that run overlaps the first one
+    // (each spawn spends seconds compiling the command before it does anything).
+    const [run, bad] = await Promise.all([
+      qadiya(args, dataDir),
+      qadiya(['generate', '--persons', '300', '--files', 'lots'], dataDir),
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Generated 120 files in \d+ matters and 300 persons \(seed "bin"/);
     expect(run.stdout).toMatch(/gen\.ram-pro\.pros01/);
@@ -69,7 +74,6 @@ describe('qadiya generate (spawned)', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already holds data generated with seed "bin"/);
 
-    const bad = await qadiya(['generate', '--persons', '300', '--files', 'lots'], dataDir);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/--files must be a whole number/);
 

@@ -4,7 +4,7 @@
  * demo data. The tests reach it at the URL provided as `baseUrl`.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -56,13 +56,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('baseUrl', '');
     return () => Promise.resolve();
   }
-  // A private build (a few seconds), so that parallel runs and `npm start` never share a dist.
+  // A private build (a few seconds), so that parallel runs and `npm start` never share a dist;
+  // CI, which has just built the web app from the same sources, names that build instead
+  // (QADIYA_E2E_WEB_DIR, .ci/run).
   const dataDir = mkdtempSync(path.join(tmpdir(), 'qadiya-e2e-'));
-  const webDir = path.join(dataDir, 'web');
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', webDir], {
-    cwd: path.join(root, 'apps/web'),
-    stdio: 'inherit',
-  });
+  const prebuilt = process.env.QADIYA_E2E_WEB_DIR;
+  const webDir = prebuilt ? path.resolve(root, prebuilt) : path.join(dataDir, 'web');
+  if (!prebuilt) {
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', webDir], {
+      cwd: path.join(root, 'apps/web'),
+      stdio: 'inherit',
+    });
+  } else if (!existsSync(path.join(webDir, 'index.html'))) {
+    throw new Error(`QADIYA_E2E_WEB_DIR names ${webDir}, which holds no built web app`);
+  }
 
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
