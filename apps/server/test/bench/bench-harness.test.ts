@@ -87,6 +87,8 @@ describe('the benchmark harness on a tiny run', () => {
       'case_search_1_client',
       'stat_juvenile_indicators',
       'stat_family_protection',
+      'stat_performance',
+      'stat_performance_split',
       'login',
     ]);
     const results: ScenarioResult[] = [];
