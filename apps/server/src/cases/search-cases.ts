@@ -24,6 +24,7 @@ import {
   type SqlBool,
 } from 'kysely';
 import type { CaseRow, Database } from '../db/schema';
+import { withoutParallelWorkers } from '../db/without-parallel-workers';
 import { AppError } from '../http/errors';
 import { SYSTEM_USER_ID, type Actor } from '../policy/actor';
 import { CASE_ROLES, decideCaseAccess, visibleCasesCondition } from '../policy/case-access';
@@ -501,7 +502,7 @@ async function runSearch(db: Kysely<Database>, actor: Actor, search: CheckedSear
   // Arabic text is cut into words with the arabic configuration, other text with english, so the
   // matched words are marked; the query's words are also taken as typed, since the excerpt shows
   // the text with its articles.
-  const found = await withoutJitOrWorkers(db, (trx) =>
+  const found = await withoutParallelWorkers(db, (trx) =>
     trx
       .with('page', () => page)
       .with('best', (qb) =>
@@ -549,26 +550,6 @@ async function runSearch(db: Kysely<Database>, actor: Actor, search: CheckedSear
             ).total,
           );
   return { rows, total };
-}
-
-/**
- * Runs a search statement without PostgreSQL's JIT compiler and parallel workers. The planner
- * prices the policy's per-file conditions high enough to cross `jit_above_cost` and to plan
- * parallel workers: compiling the statement took 260 ms and starting the workers 150 ms, for a
- * query that runs in a few tens of milliseconds on the candidates the indexes give
- * (docs/performance.md). `SET LOCAL` needs a transaction; inside one already, the settings last
- * until it ends.
- */
-async function withoutJitOrWorkers<T>(
-  db: Kysely<Database>,
-  work: (db: Kysely<Database>) => Promise<T>,
-): Promise<T> {
-  const run = async (trx: Kysely<Database>) => {
-    await sql`SET LOCAL jit = off`.execute(trx);
-    await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(trx);
-    return work(trx);
-  };
-  return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
 /** The user's active team roles on each of these files (one query for the page). */

@@ -12,6 +12,7 @@ import type { Insertable, Updateable } from 'kysely';
 import type { OffenceClass, Role } from '@qadiya/domain';
 import type { Actor } from '../policy/actor';
 import { visibleCasesCondition } from '../policy/case-access';
+import { withoutParallelWorkers } from '../db/without-parallel-workers';
 import { seenUnmaskedCondition } from '../policy/victim-protection';
 import { escapeLike } from '../users/users.repository';
 
@@ -229,10 +230,8 @@ export async function searchPersons(db: Db, filter: PersonSearch) {
     seen(sql.ref<string>('persons.id'), sql.ref<boolean>('persons.may_be_protected')),
   );
 
-  // The total counts visible persons up to the cap only: a bounded read, checked for victim
-  // protection row by row, instead of every match of a common name.
+  // Visible persons up to the cap: a bounded read, for a page past the end of the ranking only.
   const capped = visible.select(sql`1`.as('one')).limit(PERSON_SEARCH_TOTAL_CAP + 1);
-  const cappedTotal = sql<number | string>`(SELECT count(*) FROM (${capped}) AS capped)`;
 
   // A constant (no digits typed) may not stand in ORDER BY, so the ID rank is added only when used.
   const candidates = (window: number) =>
@@ -245,6 +244,15 @@ export async function searchPersons(db: Db, filter: PersonSearch) {
         sql<number | string>`${arScore}`.as('match_ar_score'),
         sql<number | string>`${latinScore}`.as('match_latin_score'),
         sql<number | string>`greatest(${idScore}, ${arScore}, ${latinScore})`.as('match_score'),
+        // Every match and those the reader may not see, counted in the same scan as the ranking
+        // (window aggregates run before the limit): the total needs no second lookup of the
+        // names. The check is cheap here: it reads parties only for persons flagged as possibly
+        // protected (may_be_protected).
+        sql<number | string>`count(*) OVER ()`.as('match_all'),
+        sql<number | string>`count(*) FILTER (WHERE NOT ${seen(
+          sql.ref<string>('persons.id'),
+          sql.ref<boolean>('persons.may_be_protected'),
+        )}) OVER ()`.as('match_masked'),
       ])
       .orderBy(sql`greatest(${idScore}, ${arScore}, ${latinScore}) DESC`)
       .orderBy(sql`family_name_ar NULLS LAST`)
@@ -263,7 +271,7 @@ export async function searchPersons(db: Db, filter: PersonSearch) {
   let window = wanted + PROTECTED_OVERFETCH;
   for (;;) {
     // Materialised: ranked once, both checked and counted.
-    const ranked = await withoutJit(db, (db) =>
+    const ranked = await withoutParallelWorkers(db, (db) =>
       db
         .with(
           (cte) => cte('r').materialized(),
@@ -274,10 +282,7 @@ export async function searchPersons(db: Db, filter: PersonSearch) {
         .select([
           sql<number | string>`count(*) OVER ()`.as('match_visible'),
           sql<number | string>`(SELECT count(*) FROM r)`.as('match_candidates'),
-          // When the window holds every match, its visible rows are the total; only then is
-          // the capped count (a second scan) not needed. PostgreSQL runs it on first use only.
-          sql<number | string>`CASE WHEN (SELECT count(*) FROM r) < ${window}
-            THEN count(*) OVER () ELSE ${cappedTotal} END`.as('match_total'),
+          sql<number | string>`r.match_all - r.match_masked`.as('match_total'),
         ])
         .where(seen(sql.ref<string>('r.id'), sql.ref<boolean>('r.may_be_protected')))
         .$if(digits !== undefined, (q) => q.orderBy('r.match_id_exact', 'desc'))
@@ -373,8 +378,8 @@ async function searchOneCommonWord(db: Db, filter: PersonSearch) {
   const latin = latinWord !== undefined;
   const word = latinWord ?? arabicWord;
 
-  // Built on the statement's own connection: inside `withoutJit`'s transaction, the embedded
-  // database's one connection is taken, and a query on the pool would wait for it for ever.
+  // Built on the statement's own connection: inside `withoutParallelWorkers`' transaction, the
+  // embedded database's one connection is taken, and a query on the pool would wait for ever.
   const wholeWordMatches = (db: Db) =>
     db
       .selectFrom('person_search_words as w')
@@ -390,7 +395,7 @@ async function searchOneCommonWord(db: Db, filter: PersonSearch) {
       );
   // Pages past the cap are the general ranking's: the total there is counted, not bounded.
   if (filter.offset + filter.limit > PERSON_SEARCH_TOTAL_CAP) return undefined;
-  return withoutJit(db, async (db) => {
+  return withoutParallelWorkers(db, async (db) => {
     const counted = await db
       .selectFrom(
         wholeWordMatches(db)
@@ -429,31 +434,22 @@ async function searchOneCommonWord(db: Db, filter: PersonSearch) {
   });
 }
 
-/**
- * Runs the search statement without PostgreSQL's JIT compiler and parallel workers, as case
- * search does: the victim-protection check is priced per candidate high enough to cross
- * `jit_above_cost` (compiling took 66 ms, 500 ms before the check was narrowed to the page), and
- * workers were planned for the heap reads of a common name, then waited for the same blocks.
- * `SET LOCAL` needs a transaction; inside one already, the settings last until it ends.
- */
-async function withoutJit<T>(db: Db, work: (db: Db) => Promise<T>): Promise<T> {
-  const run = async (trx: Db) => {
-    await sql`SET LOCAL jit = off`.execute(trx);
-    await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(trx);
-    return work(trx);
-  };
-  return db.isTransaction ? run(db) : db.transaction().execute(run);
-}
+const BOOKKEEPING = new Set([
+  'match_visible',
+  'match_candidates',
+  'match_total',
+  'match_all',
+  'match_masked',
+]);
 
-const BOOKKEEPING = new Set(['match_visible', 'match_candidates', 'match_total']);
+type Bookkeeping =
+  'match_visible' | 'match_candidates' | 'match_total' | 'match_all' | 'match_masked';
 
 /** A person's columns, without the columns the statement counted the window with. */
-function withoutBookkeeping<T extends object>(
-  columns: T,
-): Omit<T, 'match_visible' | 'match_candidates' | 'match_total'> {
+function withoutBookkeeping<T extends object>(columns: T): Omit<T, Bookkeeping> {
   return Object.fromEntries(
     Object.entries(columns).filter(([key]) => !BOOKKEEPING.has(key)),
-  ) as Omit<T, 'match_visible' | 'match_candidates' | 'match_total'>;
+  ) as Omit<T, Bookkeeping>;
 }
 
 async function countOf(db: Db, query: SelectQueryBuilder<Database, 'persons', { one: unknown }>) {
