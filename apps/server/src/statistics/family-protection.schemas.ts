@@ -7,7 +7,7 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { Uuid } from '../http/schemas';
 import { DIMENSIONS } from './dimensions';
-import { MAX_PERIOD_DAYS } from './statistics.schemas';
+import { periodFields } from './statistics.schemas';
 
 const Labels = Type.Object({ ar: Type.String(), en: Type.String() });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -15,16 +15,7 @@ const DateOnly = Type.String({ format: 'date', examples: ['2026-01-01'] });
 
 export const FamilyProtectionQuery = Type.Object(
   {
-    from: Type.String({
-      format: 'date',
-      description: "First day of the period (the courts' local date), inclusive",
-      examples: ['2026-01-01'],
-    }),
-    to: Type.String({
-      format: 'date',
-      description: `Last day of the period, inclusive; at most ${MAX_PERIOD_DAYS} days in all`,
-      examples: ['2026-12-31'],
-    }),
+    ...periodFields(),
     institutionId: Type.Optional(
       Type.String({
         format: 'uuid',

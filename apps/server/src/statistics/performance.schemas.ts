@@ -9,7 +9,7 @@ import { Uuid } from '../http/schemas';
 import { CaseHeader } from '../cases/cases.schemas';
 import { DIMENSIONS, MAX_DIMENSIONS } from './dimensions';
 import { MEASURE_CODES, OFFENCE_CLASS_FILTERS } from './performance-definitions';
-import { MAX_PERIOD_DAYS } from './statistics.schemas';
+import { periodFields } from './statistics.schemas';
 
 const Labels = Type.Object({ ar: Type.String(), en: Type.String() });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -26,16 +26,7 @@ export const DRILL_FIGURES = [
 ] as const;
 
 const scopeFields = {
-  from: Type.String({
-    format: 'date',
-    description: "First day of the period (the courts' local date), inclusive; 1990 or later",
-    examples: ['2026-01-01'],
-  }),
-  to: Type.String({
-    format: 'date',
-    description: `Last day of the period, inclusive; at most ${MAX_PERIOD_DAYS} days in all`,
-    examples: ['2026-12-31'],
-  }),
+  ...periodFields('; 1990 or later'),
   institutionId: Type.Optional(
     Type.String({
       format: 'uuid',

@@ -9,6 +9,25 @@ import { Uuid } from '../http/schemas';
 /** The longest period one request may ask for, in days (a leap year). */
 export const MAX_PERIOD_DAYS = 366;
 
+/**
+ * The period of every statistics request: `from` and `to`, the courts' local dates, both included.
+ * `fromNote` adds a request's own rule on the first day to its description.
+ */
+export function periodFields(fromNote = '') {
+  return {
+    from: Type.String({
+      format: 'date',
+      description: `First day of the period (the courts' local date), inclusive${fromNote}`,
+      examples: ['2026-01-01'],
+    }),
+    to: Type.String({
+      format: 'date',
+      description: `Last day of the period, inclusive; at most ${MAX_PERIOD_DAYS} days in all`,
+      examples: ['2026-12-31'],
+    }),
+  };
+}
+
 const Labels = Type.Object({ ar: Type.String(), en: Type.String() });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const DateOnly = Type.String({ format: 'date', examples: ['2026-01-01'] });
@@ -41,16 +60,7 @@ export const POPULATION_SEXES = ['female', 'male'] as const;
 
 export const JuvenileIndicatorsQuery = Type.Object(
   {
-    from: Type.String({
-      format: 'date',
-      description: "First day of the period (the courts' local date), inclusive",
-      examples: ['2026-01-01'],
-    }),
-    to: Type.String({
-      format: 'date',
-      description: `Last day of the period, inclusive; at most ${MAX_PERIOD_DAYS} days in all`,
-      examples: ['2026-12-31'],
-    }),
+    ...periodFields(),
     institutionId: Type.Optional(
       Type.String({
         format: 'uuid',

@@ -4,6 +4,7 @@
  */
 import { Type, type Static, type TSchema } from 'typebox';
 import { Uuid } from '../../http/schemas';
+import { periodFields } from '../statistics.schemas';
 
 const Labels = Type.Object({ ar: Type.String(), en: Type.String() });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -11,14 +12,7 @@ const DateOnly = Type.String({ format: 'date', examples: ['2026-01-01'] });
 
 export const OpenDataQuery = Type.Object(
   {
-    from: Type.String({
-      format: 'date',
-      description: "First day of the period (the courts' local date), inclusive",
-    }),
-    to: Type.String({
-      format: 'date',
-      description: 'Last day of the period, inclusive; at most 366 days in all',
-    }),
+    ...periodFields(),
   },
   { additionalProperties: false },
 );
