@@ -34,8 +34,11 @@ export const DocumentResponse = Type.Object({
 export const DocumentListResponse = Type.Object({
   items: Type.Array(DocumentResponse),
   withheldSealed: Type.Integer({ minimum: 0 }),
-  /** Whether the reader may seal these documents (the seal use case's own rule). */
-  maySeal: Type.Boolean(),
+  maySeal: Type.Boolean({
+    description:
+      'Whether the reader may seal these documents: a prosecutor, chief prosecutor or judge of the ' +
+      'file who may open its sealed documents (the file team or a specific grant)',
+  }),
 });
 
 export const VersionParams = Type.Object(
