@@ -21,6 +21,7 @@ import {
 } from '@qadiya/domain';
 import type { Database } from '../../src/db/schema';
 import { buildInstitution } from '../support/factories';
+import { seeded } from '../support/seeded-random';
 
 type Db = Kysely<Database>;
 type Sex = 'female' | 'male' | null;
@@ -119,28 +120,6 @@ export interface Dataset {
   referrals: ReferralSpec[];
   measures: MeasureSpec[];
   violations: ViolationSpec[];
-}
-
-/** mulberry32: a small seeded generator, so that every run builds the same data set. */
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return {
-    next,
-    chance: (p: number) => next() < p,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => {
-      const item = items[Math.floor(next() * items.length)];
-      if (item === undefined) throw new Error('pick from an empty list');
-      return item;
-    },
-  };
 }
 
 /** Data from October 2024 to February 2026, so periods of 2025 have data on both sides. */
