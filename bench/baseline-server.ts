@@ -13,15 +13,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import pg from 'pg';
-import { computeAuditHash } from '../apps/server/src/audit/audit-chain';
+import { RECORD_AUDIT_SQL, recordAuditParameters } from '../apps/server/src/audit/audit-log';
+import {
+  DEFAULT_PREPARED_STATEMENT_OPTIONS,
+  StatementNames,
+} from '../apps/server/src/db/prepared-statements';
 import {
   ACCUSED_OF_UNKNOWN_AGE,
   ACTIVE_ASSIGNMENTS,
-  AUDIT_HEAD,
   CASE_BY_ID,
   CASE_PARTS,
   FACTS,
-  INSERT_AUDIT,
   INSERT_EVENT,
   INSTITUTION_HEADER,
   IS_ON_TEAM,
@@ -35,7 +37,6 @@ import {
   PROTECTION_PARTS,
   SESSION_BY_TOKEN,
   TEAM_ROLES,
-  UPDATE_AUDIT_HEAD,
   UPDATE_CASE,
 } from './baseline-sql';
 
@@ -62,12 +63,20 @@ const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
   max: Number(process.env.POOL_SIZE ?? 10),
   types,
-  ...(role ? { options: `-c role=${role}` } : {}),
+  // The server's connection settings: JIT off, and the runtime role when there is one.
+  options: ['-c jit=off', ...(role ? [`-c role=${role}`] : [])].join(' '),
 });
 pool.on('error', () => undefined);
 
+// Statements are prepared as the server prepares them (db/prepared-statements.ts), by the same
+// naming rule, so the comparison measures the framework and not the protocol.
+const statementNames = new StatementNames(DEFAULT_PREPARED_STATEMENT_OPTIONS);
+
 async function rows(db: Queryable, text: string, values: unknown[]): Promise<Row[]> {
-  return (await db.query(text, values)).rows as Row[];
+  const name = statementNames.nameFor(text, values.length);
+  const result =
+    name === undefined ? await db.query(text, values) : await db.query({ name, text, values });
+  return result.rows as Row[];
 }
 
 class HttpFailure extends Error {
@@ -171,45 +180,29 @@ async function fireEvent(caseId: string, session: Session, body: EventBody): Pro
       requestId,
     ]);
     await rows(client, UPDATE_CASE, [file.state, nextVersion, now, caseId, file.version]);
-    const [head] = await rows(client, AUDIT_HEAD, []);
-    if (!head) throw new Error('no audit chain head');
-    const content = {
-      seq: Number(head.last_seq) + 1,
-      occurredAt: now,
-      actorUserId: session.userId,
-      actorUsername: session.username,
-      action: 'case.event',
-      objectType: 'case',
-      objectId: caseId,
-      institutionId: String(file.institution_id),
-      outcome: 'success' as const,
-      requestId,
-      sourceIp: '127.0.0.1',
-      details: {
-        event: body.event,
-        version: nextVersion,
-        stateBefore: file.state,
-        stateAfter: file.state,
-      },
-    };
-    const hash = computeAuditHash(content, String(head.last_hash));
-    await rows(client, INSERT_AUDIT, [
-      content.seq,
-      now,
-      content.actorUserId,
-      content.actorUsername,
-      content.action,
-      content.objectType,
-      content.objectId,
-      content.institutionId,
-      content.outcome,
-      requestId,
-      content.sourceIp,
-      JSON.stringify(content.details),
-      head.last_hash,
-      hash,
-    ]);
-    await rows(client, UPDATE_AUDIT_HEAD, [content.seq, hash, true]);
+    // The audit row and the chain head in one statement, as the server writes them.
+    await rows(
+      client,
+      RECORD_AUDIT_SQL,
+      recordAuditParameters({
+        occurredAt: now,
+        actorUserId: session.userId,
+        actorUsername: session.username,
+        action: 'case.event',
+        objectType: 'case',
+        objectId: caseId,
+        institutionId: String(file.institution_id),
+        outcome: 'success',
+        requestId,
+        sourceIp: '127.0.0.1',
+        details: {
+          event: body.event,
+          version: nextVersion,
+          stateBefore: file.state,
+          stateAfter: file.state,
+        },
+      }),
+    );
     await client.query('commit');
   } catch (error) {
     await client.query('rollback');

@@ -99,11 +99,7 @@ export const INSERT_EVENT =
   'insert into "case_events" ("id", "case_id", "seq", "event_type", "actor_user_id", "on_behalf_of_id", "occurred_at", "workflow_version", "payload", "state_before", "state_after", "request_id") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning "id"';
 export const UPDATE_CASE =
   'update "cases" set "state" = $1, "version" = $2, "updated_at" = $3 where "id" = $4 and "version" = $5 returning *';
-export const AUDIT_HEAD = 'select "last_seq", "last_hash" from "audit_chain_head" for update';
-export const INSERT_AUDIT =
-  'insert into "audit_log" ("seq", "occurred_at", "actor_user_id", "actor_username", "action", "object_type", "object_id", "institution_id", "outcome", "request_id", "source_ip", "details", "prev_hash", "hash") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)';
-export const UPDATE_AUDIT_HEAD =
-  'update "audit_chain_head" set "last_seq" = $1, "last_hash" = $2 where "id" = $3';
+// The audit write is audit/audit-log.ts's RECORD_AUDIT_SQL itself, imported by the baseline.
 
 function placeholders(from: number, count: number): string {
   return Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');

@@ -87,7 +87,9 @@ async function pgbenchOnce(
     });
     const args = [
       '--no-vacuum',
-      '--protocol=extended',
+      // Prepared, as the server sends them (db/prepared-statements.ts): each pgbench connection
+      // parses and plans every statement once.
+      '--protocol=prepared',
       `--client=${options.clients}`,
       `--jobs=${options.threads}`,
       `--time=${seconds}`,
@@ -96,6 +98,8 @@ async function pgbenchOnce(
       options.databaseUrl,
     ];
     const settings = [
+      // The server's connection settings (db/database.ts): JIT off, the runtime role.
+      '-c jit=off',
       ...(options.role ? [`-c role=${options.role}`] : []),
       `-c statement_timeout=${options.statementTimeoutSeconds}s`,
     ];

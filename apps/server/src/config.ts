@@ -43,6 +43,11 @@ export interface Config {
   webDir: string;
   /** Database role the server switches to on a PostgreSQL server (cannot alter audit rows). */
   databaseRuntimeRole: string;
+  /**
+   * Name parameterised statements so each server connection plans them once (on by default;
+   * off behind a pooler that cannot keep a connection's prepared statements).
+   */
+  databasePreparedStatements: boolean;
   logLevel: string;
   /** Where the courts are: decides the numbering year and working-day deadlines. */
   timeZone: string;
@@ -110,6 +115,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(env.QADIYA_DATA_DIR ?? 'data'),
     webDir: path.resolve(env.QADIYA_WEB_DIR ?? DEFAULT_WEB_DIR),
     databaseRuntimeRole: env.QADIYA_DB_RUNTIME_ROLE ?? 'qadiya_app',
+    databasePreparedStatements: booleanSetting(env, 'QADIYA_DB_PREPARED_STATEMENTS', true),
     logLevel: env.LOG_LEVEL ?? 'info',
     timeZone: timeZone(env.QADIYA_TIME_ZONE ?? 'Asia/Hebron'),
     seedDemo,
@@ -156,6 +162,14 @@ export function loadConfig(env: Env = process.env): Config {
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** `true` or `false`; anything else is refused by name rather than read as one of them. */
+function booleanSetting(env: Env, name: string, fallback: boolean): boolean {
+  const raw = nonEmpty(env[name]?.trim());
+  if (raw === undefined) return fallback;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  throw new Error(`${name} must be "true" or "false", got "${raw}"`);
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {

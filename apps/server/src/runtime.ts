@@ -19,13 +19,18 @@ export async function openMigratedDatabase(
   const owner = await openDatabase({
     databaseUrl: config.databaseUrl,
     pgliteDataDir: pgliteDataDir(config),
+    preparedStatements: config.databasePreparedStatements,
   });
   await migrate(owner);
   if (!options.asRuntimeRole || owner.kind === 'pglite') return owner;
   const role = config.databaseRuntimeRole;
   if (!(await canUseRuntimeRole(owner.db, role))) return owner;
   await owner.close();
-  return openDatabase({ databaseUrl: config.databaseUrl, runtimeRole: role });
+  return openDatabase({
+    databaseUrl: config.databaseUrl,
+    runtimeRole: role,
+    preparedStatements: config.databasePreparedStatements,
+  });
 }
 
 /** The folder of the embedded database inside QADIYA_DATA_DIR (backup and restore replace it). */

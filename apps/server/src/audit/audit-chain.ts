@@ -1,7 +1,16 @@
 /**
- * The hash chain of the audit log. Each row's hash is SHA-256 over a canonical serialisation of
- * its content and the previous row's hash. Changing, removing or inserting any row changes a hash
- * that a later row (or the chain head) depends on, which `verifyAuditChain` reports.
+ * The hash chain of the audit log. Each row's hash covers its content and the previous row's hash.
+ * Changing, removing or inserting any row changes a hash that a later row (or the chain head)
+ * depends on, which `verifyAuditChain` reports.
+ *
+ * Two formulas, named by each row's `chain_version`:
+ * - 1 (rows written before migration 0020): SHA-256 over a canonical serialisation of the content
+ *   with seq and the previous hash, computed by the server after reading the chain head.
+ * - 2: SHA-256 of `previous hash:seq:content hash`, where the content hash is SHA-256 over the
+ *   canonical content without seq (the server computes it before taking the chain's lock), and
+ *   the link is computed by PostgreSQL in the one statement that moves the head and inserts the
+ *   row (audit/audit-log.ts). The lock that serialises audit writers is then held for one
+ *   statement and the commit, not for three round trips (docs/performance.md).
  */
 import { createHash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
@@ -24,6 +33,12 @@ export interface ChainedAuditContent {
   details: Record<string, unknown>;
 }
 
+export type AuditChainVersion = 1 | 2;
+
+/** The formula new rows are written with. */
+export const CURRENT_CHAIN_VERSION: AuditChainVersion = 2;
+
+/** Version 1: the whole content, seq and previous hash, in one canonical serialisation. */
 export function computeAuditHash(content: ChainedAuditContent, prevHash: string): string {
   // Keys are sorted by the stable stringifier, so jsonb's reordering of `details` does not matter.
   const canonical = stringify({
@@ -34,6 +49,34 @@ export function computeAuditHash(content: ChainedAuditContent, prevHash: string)
   return createHash('sha256')
     .update(canonical ?? '')
     .digest('hex');
+}
+
+/** Version 2, first half: the content without its place in the chain. */
+export function computeContentHash(content: Omit<ChainedAuditContent, 'seq'>): string {
+  const { occurredAt, ...rest } = content;
+  const canonical = stringify({ ...rest, occurredAt: occurredAt.toISOString() });
+  return sha256Hex(canonical ?? '');
+}
+
+/**
+ * Version 2, second half: the link. The same formula as the SQL in audit-log.ts
+ * (`encode(sha256(convert_to(prev || ':' || seq || ':' || content, 'UTF8')), 'hex')`); both
+ * hashes are 64 hexadecimal characters, so the text cannot be read two ways.
+ */
+export function computeLinkHash(prevHash: string, seq: number, contentHash: string): string {
+  return sha256Hex(`${prevHash}:${seq}:${contentHash}`);
+}
+
+/** What a stored row's hash must be, by the formula it was written with. */
+export function expectedRowHash(row: AuditLogRow): string {
+  const content = chainedContentOf(row);
+  if (row.chain_version === 1) return computeAuditHash(content, row.prev_hash);
+  const { seq, ...withoutSeq } = content;
+  return computeLinkHash(row.prev_hash, seq, computeContentHash(withoutSeq));
+}
+
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /** The hashed content of a stored row (what its hash was computed over, with prev_hash). */

@@ -26,7 +26,11 @@ const AuditRow = Type.Object({
   requestId: Type.Union([Type.String(), Type.Null()]),
   sourceIp: Type.Union([Type.String(), Type.Null()]),
   details: Type.Record(Type.String(), Type.Unknown()),
+  /** The hash this row chains to: with `chainVersion`, what an outside verifier needs. */
+  prevHash: Type.String(),
   hash: Type.String(),
+  /** The hash formula (1 before migration 0020, then 2; docs/adr/0005-hash-chained-audit-log.md). */
+  chainVersion: Type.Union([Type.Literal(1), Type.Literal(2)]),
 });
 
 const AuditQuery = Type.Object(
@@ -67,7 +71,13 @@ export function auditRoutes(app: FastifyTypebox): void {
       return {
         items: rows.map((row) => {
           const content = chainedContentOf(row);
-          return { ...content, occurredAt: content.occurredAt.toISOString(), hash: row.hash };
+          return {
+            ...content,
+            occurredAt: content.occurredAt.toISOString(),
+            prevHash: row.prev_hash,
+            hash: row.hash,
+            chainVersion: row.chain_version,
+          };
         }),
       };
     },

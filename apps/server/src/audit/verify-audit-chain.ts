@@ -5,7 +5,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
-import { chainedContentOf, computeAuditHash, GENESIS_HASH } from './audit-chain';
+import { expectedRowHash, GENESIS_HASH } from './audit-chain';
 
 export type AuditChainProblem =
   | { kind: 'altered'; seq: number; message: string }
@@ -68,8 +68,7 @@ async function verifyInSnapshot(db: Transaction<Database>): Promise<AuditChainRe
           message: `row ${row.seq} does not chain to row ${row.seq - 1} (a row was removed, inserted or altered before it)`,
         });
       }
-      const recomputed = computeAuditHash(chainedContentOf(row), row.prev_hash);
-      if (recomputed !== row.hash) {
+      if (expectedRowHash(row) !== row.hash) {
         return fail({
           kind: 'altered',
           seq: row.seq,

@@ -10,6 +10,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { preparingPool } from './prepared-statements';
 import type { Database } from './schema';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -48,6 +49,11 @@ export interface OpenDatabaseOptions {
   runtimeRole?: string | undefined;
   /** Connections in the pool (server only). */
   poolSize?: number;
+  /**
+   * Server only: name parameterised statements so each connection plans them once
+   * (db/prepared-statements.ts). On unless turned off, for a pooler that cannot keep them.
+   */
+  preparedStatements?: boolean;
 }
 
 // Same JavaScript types on both engines: int8 (count(*), audit seq) as number, dates as
@@ -92,7 +98,11 @@ function openServer(databaseUrl: string, options: OpenDatabaseOptions): Database
   });
   // An idle client that loses its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({
+      pool: options.preparedStatements === false ? pool : preparingPool(pool),
+    }),
+  });
   return {
     db,
     kind: 'postgresql',

@@ -150,12 +150,16 @@ export interface AuditLogTable {
   details: ColumnType<Record<string, unknown>, string, never>;
   prev_hash: string;
   hash: string;
+  /** Which hash formula the row was written with (audit/audit-chain.ts). */
+  chain_version: ColumnType<1 | 2, 1 | 2 | undefined, never>;
 }
 
 export interface AuditChainHeadTable {
   id: Generated<boolean>;
   last_seq: number;
   last_hash: string;
+  /** The hash the last row chains to: how the one-statement audit write learns it (0020). */
+  last_prev_hash: string | null;
 }
 
 export interface SchemaMigrationTable {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeAuditHash, GENESIS_HASH } from '../../src/audit/audit-chain';
 import { recordAuditAlone, type RequestOrigin } from '../../src/audit/audit-log';
 import { verifyAuditChain } from '../../src/audit/verify-audit-chain';
 import type { DatabaseHandle } from '../../src/db/database';
@@ -109,6 +110,94 @@ describe('tamper-evident audit log', () => {
       expect(report.problem).toMatchObject({ kind: 'head_mismatch' });
     } finally {
       await other.dispose();
+    }
+  });
+});
+
+describe('chain versions (migration 0020)', () => {
+  /** Rows as the server wrote them before 0020: hashed by formula 1, head moved by the server. */
+  async function writeVersionOneRows(handle: DatabaseHandle, count: number): Promise<void> {
+    let prevHash = GENESIS_HASH;
+    for (let seq = 1; seq <= count; seq += 1) {
+      const content = {
+        seq,
+        occurredAt: new Date(Date.UTC(2026, 0, seq, 9, 30)),
+        actorUserId: null,
+        actorUsername: 'before-0020',
+        action: 'user.updated',
+        objectType: 'user',
+        objectId: `u-${seq}`,
+        institutionId: null,
+        outcome: 'success' as const,
+        requestId: `req-${seq}`,
+        sourceIp: '10.0.0.1',
+        details: { seq, note: 'قبل' },
+      };
+      const hash = computeAuditHash(content, prevHash);
+      await handle.withRawSession(async (session) => {
+        await session.query(
+          `INSERT INTO audit_log (seq, occurred_at, actor_username, action, object_type, object_id,
+                                  outcome, request_id, source_ip, details, prev_hash, hash, chain_version)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, 1)`,
+          [
+            seq,
+            content.occurredAt,
+            content.actorUsername,
+            content.action,
+            content.objectType,
+            content.objectId,
+            content.outcome,
+            content.requestId,
+            content.sourceIp,
+            JSON.stringify(content.details),
+            prevHash,
+            hash,
+          ],
+        );
+        await session.query('UPDATE audit_chain_head SET last_seq = $1, last_hash = $2', [
+          seq,
+          hash,
+        ]);
+      });
+      prevHash = hash;
+    }
+  }
+
+  it('verifies a log whose older rows use formula 1 and newer rows formula 2, and names a changed version', async () => {
+    const iso = await isolatedTestDatabase();
+    try {
+      await writeVersionOneRows(iso.handle, 3);
+      await writeRows(iso.handle, 6);
+      const rows = await iso.handle.db
+        .selectFrom('audit_log')
+        .select(['seq', 'chain_version', 'prev_hash', 'hash'])
+        .orderBy('seq')
+        .execute();
+      expect(rows.map((row) => row.chain_version)).toEqual([1, 1, 1, 2, 2, 2, 2, 2, 2]);
+      // Each row chains to the one before it across the change of formula.
+      rows.slice(1).forEach((row, i) => {
+        expect(row.prev_hash).toBe(rows[i]?.hash);
+      });
+      expect(await verifyAuditChain(iso.handle.db)).toMatchObject({
+        isValid: true,
+        rowsChecked: 9,
+        lastSeq: 9,
+      });
+
+      // Claiming another formula for a row is a change like any other.
+      await tamper(iso.handle, 'UPDATE audit_log SET chain_version = 1 WHERE seq = 5');
+      expect((await verifyAuditChain(iso.handle.db)).problem).toMatchObject({
+        kind: 'altered',
+        seq: 5,
+      });
+      await tamper(iso.handle, 'UPDATE audit_log SET chain_version = 2 WHERE seq = 5');
+      await tamper(iso.handle, 'UPDATE audit_log SET chain_version = 2 WHERE seq = 2');
+      expect((await verifyAuditChain(iso.handle.db)).problem).toMatchObject({
+        kind: 'altered',
+        seq: 2,
+      });
+    } finally {
+      await iso.dispose();
     }
   });
 });
