@@ -20,10 +20,9 @@ import {
 } from '../apps/server/src/db/prepared-statements';
 import {
   ACCUSED_OF_UNKNOWN_AGE,
-  ACTIVE_ASSIGNMENTS,
   CASE_BY_ID,
+  caseFactsStatement,
   CASE_PARTS,
-  FACTS,
   INSERT_EVENT,
   INSTITUTION_HEADER,
   IS_ON_TEAM,
@@ -33,9 +32,9 @@ import {
   juvenileReports,
   LOCK_CASE,
   MATTER_FILES,
-  MATTER_MEDIATION_STATUS,
   PROTECTION_PARTS,
-  SESSION_BY_TOKEN,
+  SESSION_WITH_USER,
+  STAND_IN,
   TEAM_ROLES,
   UPDATE_CASE,
 } from './baseline-sql';
@@ -96,12 +95,17 @@ interface Session {
 async function authenticate(request: http.IncomingMessage): Promise<Session> {
   const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
   if (!token) throw new HttpFailure(401, 'no token');
-  const [session] = await rows(pool, SESSION_BY_TOKEN, [
-    createHash('sha256').update(token).digest('hex'),
-  ]);
+  const [session] = await rows(
+    pool,
+    SESSION_WITH_USER.sql,
+    SESSION_WITH_USER.parameters(
+      new Map<unknown, unknown>([
+        [STAND_IN.tokenHash, createHash('sha256').update(token).digest('hex')],
+        [STAND_IN.now, new Date()],
+      ]),
+    ),
+  );
   if (!session) throw new HttpFailure(401, 'unknown token');
-  const now = new Date();
-  await rows(pool, ACTIVE_ASSIGNMENTS, [session.userId, now, now]);
   return { userId: String(session.userId), username: String(session.username) };
 }
 
@@ -144,6 +148,9 @@ interface EventBody {
   payload: Record<string, unknown>;
 }
 
+const FACTS_WITH_OWN_MEDIATION = caseFactsStatement(true);
+const FACTS_WITH_MATTER_MEDIATION = caseFactsStatement(false);
+
 async function fireEvent(caseId: string, session: Session, body: EventBody): Promise<Row> {
   const [found] = await rows(pool, CASE_BY_ID, [caseId]);
   if (!found) throw new HttpFailure(404, 'no such file');
@@ -156,12 +163,18 @@ async function fireEvent(caseId: string, session: Session, body: EventBody): Pro
     if (file.version !== body.version) {
       throw new HttpFailure(409, JSON.stringify({ currentVersion: file.version }));
     }
-    for (const text of Object.values(FACTS)) {
-      await rows(client, text, [text === FACTS.matterRecorded ? file.matter_id : caseId]);
-    }
-    if (!file.mediation_status) {
-      await rows(client, MATTER_MEDIATION_STATUS, [file.matter_id, caseId]);
-    }
+    // The workflow's facts in one statement, as the server reads them.
+    const facts = file.mediation_status ? FACTS_WITH_OWN_MEDIATION : FACTS_WITH_MATTER_MEDIATION;
+    await rows(
+      client,
+      facts.sql,
+      facts.parameters(
+        new Map<unknown, unknown>([
+          [STAND_IN.caseId, caseId],
+          [STAND_IN.matterId, file.matter_id],
+        ]),
+      ),
+    );
     const now = new Date();
     const requestId = randomUUID();
     const nextVersion = body.version + 1;

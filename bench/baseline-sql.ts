@@ -4,14 +4,18 @@
  * server runs exactly these; the run checks they still match what the server sends, so a change
  * to the server's queries shows up as a drift warning instead of a silently unfair ratio.
  */
+import {
+  DummyDriver,
+  Kysely,
+  type Compilable,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+} from 'kysely';
+import { sessionWithUserQuery } from '../apps/server/src/auth/sessions.repository';
+import { caseFactsQuery } from '../apps/server/src/cases/case-facts.repository';
+import type { Database } from '../apps/server/src/db/schema';
 
-/** Authentication of a bearer token (auth/sessions.repository.ts). */
-export const SESSION_BY_TOKEN =
-  'select "s"."id" as "sessionId", "s"."created_at" as "createdAt", "s"."last_seen_at" as "lastSeenAt", "s"."expires_at" as "expiresAt", "s"."revoked_at" as "revokedAt", "s"."is_mfa_enrolment_only" as "isMfaEnrolmentOnly", "u"."id" as "userId", "u"."username", "u"."display_name_ar" as "displayNameAr", "u"."display_name_en" as "displayNameEn", "u"."institution_id" as "institutionId", "u"."is_active" as "isActive" from "sessions" as "s" inner join "users" as "u" on "u"."id" = "s"."user_id" where "s"."token_hash" = $1';
-export const ACTIVE_ASSIGNMENTS =
-  'select "id", "role", "grant_kind", "institution_id", "unit_id", "case_id", "valid_until" from "role_assignments" where "user_id" = $1 and "revoked_at" is null and "valid_from" <= $2 and ("valid_until" is null or "valid_until" > $3)';
-
-/** The file and the reader's roles in its team (cases.repository.ts). */
 export const CASE_BY_ID = 'select * from "cases" where "id" = $1';
 export const TEAM_ROLES =
   'select "role" from "case_assignments" where "case_id" = $1 and "user_id" = $2 and "ended_at" is null';
@@ -79,22 +83,58 @@ export const IS_ON_TEAM =
 
 /** Firing an event: the transaction (fire-event.ts, cases.repository.ts, audit-log.ts). */
 export const LOCK_CASE = 'select * from "cases" where "id" = $1 for update';
-export const FACTS = {
-  parties:
-    'select "p"."id", "p"."person_id", "p"."role", "p"."age_status", "p"."relationship_to_accused", "pe"."date_of_birth", "pe"."sex" from "parties" as "p" inner join "persons" as "pe" on "pe"."id" = "p"."person_id" where "p"."case_id" = $1',
-  charges:
-    'select "ch"."id", "ch"."party_id", "ch"."disposition", "o"."offence_class" from "charges" as "ch" inner join "offences" as "o" on "o"."id" = "ch"."offence_id" where "ch"."case_id" = $1',
-  detentions:
-    'select "d"."id", "d"."party_id", "d"."released_at", (select max("o"."expires_at") as "expiry" from "detention_orders" as "o" where "o"."detention_id" = "d"."id") as "current_expiry" from "detentions" as "d" where "d"."case_id" = $1',
-  hearings: 'select "id", "status", "starts_at" from "hearings" where "case_id" = $1',
-  deadlines:
-    'select "name", "due_at" from "deadlines" where "case_id" = $1 and "completed_at" is null',
-  recorded: 'select distinct "event_type" from "case_events" where "case_id" = $1',
-  matterRecorded:
-    'select distinct "e"."event_type" from "case_events" as "e" inner join "cases" as "c" on "c"."id" = "e"."case_id" where "c"."matter_id" = $1',
+const compiler = new Kysely<Database>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
+
+/**
+ * A statement the server builds with Kysely, compiled once here (no connection is made) with
+ * stand-in values; `parameters` puts the request's values where the stand-ins were, by identity.
+ * The baseline then sends the server's exact text without building anything per request.
+ */
+export function serverStatement(build: (db: Kysely<Database>) => Compilable): {
+  sql: string;
+  parameters: (values: Map<unknown, unknown>) => unknown[];
+} {
+  const compiled = build(compiler).compile();
+  return {
+    sql: compiled.sql,
+    parameters: (values) =>
+      compiled.parameters.map((value) => (values.has(value) ? values.get(value) : value)),
+  };
+}
+
+/** Stand-ins for `serverStatement`: unique objects, so no real value can be taken for one. */
+export const STAND_IN = {
+  caseId: '\u0000case',
+  matterId: '\u0000matter',
+  tokenHash: '\u0000token',
+  now: new Date(0),
 } as const;
-export const MATTER_MEDIATION_STATUS =
-  'select "mediation_status" from "cases" where "matter_id" = $1 and "id" <> $2 and "mediation_status" is not null order by "updated_at" desc';
+
+/** Authentication (auth/sessions.repository.ts): the session, its user and assignments at once. */
+export const SESSION_WITH_USER = serverStatement((db) =>
+  sessionWithUserQuery(db, STAND_IN.tokenHash, STAND_IN.now),
+);
+
+/**
+ * The workflow's facts in one statement (cases/case-facts.repository.ts). Two texts: for a file
+ * with its own mediation status, and for one that takes its matter's.
+ */
+export const caseFactsStatement = (hasOwnMediationStatus: boolean) =>
+  serverStatement((db) =>
+    caseFactsQuery(db, {
+      id: STAND_IN.caseId,
+      matter_id: STAND_IN.matterId,
+      mediation_status: hasOwnMediationStatus ? 'offered' : null,
+    }),
+  );
+
 export const INSERT_EVENT =
   'insert into "case_events" ("id", "case_id", "seq", "event_type", "actor_user_id", "on_behalf_of_id", "occurred_at", "workflow_version", "payload", "state_before", "state_after", "request_id") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning "id"';
 export const UPDATE_CASE =

@@ -7,10 +7,11 @@
  * - 1 (rows written before migration 0020): SHA-256 over a canonical serialisation of the content
  *   with seq and the previous hash, computed by the server after reading the chain head.
  * - 2: SHA-256 of `previous hash:seq:content hash`, where the content hash is SHA-256 over the
- *   canonical content without seq (the server computes it before taking the chain's lock), and
- *   the link is computed by PostgreSQL in the one statement that moves the head and inserts the
- *   row (audit/audit-log.ts). The lock that serialises audit writers is then held for one
- *   statement and the commit, not for three round trips (docs/performance.md).
+ *   canonical content without seq (computed by the server when it records the row), and the link
+ *   is computed by PostgreSQL at commit, in the trigger that takes the chain head's lock, numbers
+ *   the row and moves it into audit_log (migration 0020; audit/audit-log.ts). The lock that
+ *   serialises audit writers is then held inside the commit only, not across three round trips
+ *   and the commit (docs/performance.md).
  */
 import { createHash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
@@ -59,7 +60,7 @@ export function computeContentHash(content: Omit<ChainedAuditContent, 'seq'>): s
 }
 
 /**
- * Version 2, second half: the link. The same formula as the SQL in audit-log.ts
+ * Version 2, second half: the link. The same formula as the trigger of migration 0020
  * (`encode(sha256(convert_to(prev || ':' || seq || ':' || content, 'UTF8')), 'hex')`); both
  * hashes are 64 hexadecimal characters, so the text cannot be read two ways.
  */

@@ -24,28 +24,16 @@ export interface RequestOrigin {
 }
 
 /**
- * The one statement that appends an audit row (chain version 2, migration 0020). The UPDATE takes
- * the chain head's row lock, numbers the row and links it: its SET expressions read the head as
- * it was, so `last_prev_hash` hands the old hash to the INSERT, and `last_hash` becomes
- * sha256(old hash : seq : content hash), the formula of `computeLinkHash` in audit-chain.ts.
- * Under READ COMMITTED a writer that waited for the lock re-reads the head it then updates, so
- * concurrent writers (in one server or several) chain one after another.
+ * The statement that records an audit row (chain version 2, migration 0020): the row waits in
+ * audit_pending, and at COMMIT a deferred trigger takes the chain head's lock, numbers it, links
+ * it (sha256(previous hash : seq : content hash), `computeLinkHash` in audit-chain.ts) and moves it
+ * into audit_log. The lock that serialises audit writers is held inside the commit only.
  * Exported as text so that the bench's bare baseline sends exactly the same statement.
  */
-export const RECORD_AUDIT_SQL = `WITH head AS (
-  UPDATE audit_chain_head
-     SET last_seq = last_seq + 1,
-         last_prev_hash = last_hash,
-         last_hash = encode(sha256(convert_to(last_hash || ':' || (last_seq + 1)::text || ':' || $1::text, 'UTF8')), 'hex')
-   WHERE id
-  RETURNING last_seq, last_hash, last_prev_hash)
-INSERT INTO audit_log (seq, occurred_at, actor_user_id, actor_username, action, object_type,
-                       object_id, institution_id, outcome, request_id, source_ip, details,
-                       prev_hash, hash, chain_version)
-SELECT head.last_seq, $2::timestamptz, $3::uuid, $4::text, $5::text, $6::text, $7::text,
-       $8::uuid, $9::text, $10::text, $11::text, $12::jsonb,
-       head.last_prev_hash, head.last_hash, 2
-  FROM head`;
+export const RECORD_AUDIT_SQL = `INSERT INTO audit_pending (content_hash, occurred_at, actor_user_id,
+  actor_username, action, object_type, object_id, institution_id, outcome, request_id, source_ip,
+  details)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb)`;
 
 /** The parameters of RECORD_AUDIT_SQL, in order: the content hash, then the row's content. */
 export function recordAuditParameters(content: Omit<ChainedAuditContent, 'seq'>): unknown[] {
@@ -85,8 +73,7 @@ export async function recordAudit(
     // no undefined).
     details: JSON.parse(JSON.stringify(entry.details ?? {})) as Record<string, unknown>,
   };
-  // The content is hashed here, before the lock; the lock is held for this one statement and the
-  // commit (see RECORD_AUDIT_SQL).
+  // The content is hashed here; the chain's lock is taken at commit (see RECORD_AUDIT_SQL).
   await trx.executeQuery(CompiledQuery.raw(RECORD_AUDIT_SQL, recordAuditParameters(content)));
 }
 

@@ -9,7 +9,7 @@ import { AppError } from '../http/errors';
 import type { Actor } from '../policy/actor';
 import type { Services } from '../use-case-context';
 import { hashSessionToken, SESSION_COOKIE, tokenFromRequest } from './session-token';
-import { findActiveAssignments, findSessionWithUser, touchSession } from './sessions.repository';
+import { findSessionWithUser, touchSession } from './sessions.repository';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -34,11 +34,11 @@ export interface SessionCheck {
 /** Resolves a bearer token to an actor, enforcing revocation, idle timeout and absolute lifetime. */
 export async function resolveSession(services: Services, token: string): Promise<SessionCheck> {
   const { db, clock, config } = services;
-  const session = await findSessionWithUser(db, hashSessionToken(token));
+  const now = clock.now();
+  const session = await findSessionWithUser(db, hashSessionToken(token), now);
   if (!session || session.revokedAt !== null || !session.isActive) {
     throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
   }
-  const now = clock.now();
   const idleLimit = session.lastSeenAt.getTime() + config.auth.sessionIdleMinutes * 60_000;
   if (now.getTime() >= session.expiresAt.getTime() || now.getTime() >= idleLimit) {
     throw new AppError('SESSION_EXPIRED', 'Your session has expired; sign in again');
@@ -46,7 +46,6 @@ export async function resolveSession(services: Services, token: string): Promise
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
     await touchSession(db, session.sessionId, now);
   }
-  const assignments = await findActiveAssignments(db, session.userId, now);
   return {
     isMfaEnrolmentOnly: session.isMfaEnrolmentOnly,
     actor: {
@@ -56,7 +55,7 @@ export async function resolveSession(services: Services, token: string): Promise
       displayNameEn: session.displayNameEn,
       institutionId: session.institutionId,
       sessionId: session.sessionId,
-      assignments,
+      assignments: session.assignments,
     },
   };
 }

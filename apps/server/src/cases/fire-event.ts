@@ -21,7 +21,8 @@ import { auditActor, type UseCaseContext } from '../use-case-context';
 import { ACTION_HANDLERS } from './actions';
 import { applyEffects } from './case-effects';
 import { requireCaseAccess } from './case-access';
-import { appendEvent, findCaseById, loadCaseFacts, lockCase } from './cases.repository';
+import { loadCaseFacts } from './case-facts.repository';
+import { appendEvent, findCaseById, lockCase } from './cases.repository';
 import { reclassifyFile } from './file-classification';
 
 /** Actions after which the parties' ages (and so the juvenile status) may have changed. */

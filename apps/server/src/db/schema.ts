@@ -158,8 +158,23 @@ export interface AuditChainHeadTable {
   id: Generated<boolean>;
   last_seq: number;
   last_hash: string;
-  /** The hash the last row chains to: how the one-statement audit write learns it (0020). */
-  last_prev_hash: string | null;
+}
+
+/** Audit rows waiting for their transaction's commit, which chains them (migration 0020). */
+export interface AuditPendingTable {
+  id: Generated<number>;
+  content_hash: string;
+  occurred_at: Timestamp;
+  actor_user_id: string | null;
+  actor_username: string | null;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  institution_id: string | null;
+  outcome: AuditOutcome;
+  request_id: string | null;
+  source_ip: string | null;
+  details: ColumnType<Record<string, unknown>, string, never>;
 }
 
 export interface SchemaMigrationTable {
@@ -642,6 +657,7 @@ export interface Database extends DocumentsTables {
   sessions: SessionTable;
   audit_log: AuditLogTable;
   audit_chain_head: AuditChainHeadTable;
+  audit_pending: AuditPendingTable;
   schema_migrations: SchemaMigrationTable;
   holidays: HolidayTable;
   offences: OffenceTable;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeAuditHash, GENESIS_HASH } from '../../src/audit/audit-chain';
-import { recordAuditAlone, type RequestOrigin } from '../../src/audit/audit-log';
+import { recordAudit, recordAuditAlone, type RequestOrigin } from '../../src/audit/audit-log';
 import { verifyAuditChain } from '../../src/audit/verify-audit-chain';
 import type { DatabaseHandle } from '../../src/db/database';
 import { isolatedTestDatabase, type IsolatedDatabase } from '../support/database';
@@ -50,6 +50,41 @@ describe('tamper-evident audit log', () => {
     expect(report).toMatchObject({ isValid: true, rowsChecked: 40, lastSeq: 40, problem: null });
     const seqs = await iso.handle.db.selectFrom('audit_log').select('seq').orderBy('seq').execute();
     expect(seqs.map((r) => r.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  });
+
+  it('chains rows at commit: nothing waits afterwards, and a rolled-back change leaves no row', async () => {
+    const pending = async () =>
+      (
+        await sql<{ count: number }>`SELECT count(*)::int AS count FROM audit_pending`.execute(
+          iso.handle.db,
+        )
+      ).rows[0]?.count;
+    expect(await pending()).toBe(0);
+    const before = await iso.handle.db
+      .selectFrom('audit_chain_head')
+      .selectAll()
+      .executeTakeFirstOrThrow();
+    await expect(
+      iso.handle.db.transaction().execute(async (trx) => {
+        await recordAudit(trx, origin(), {
+          action: 'user.updated',
+          outcome: 'success',
+          actor: { userId: null, username: 'rolled-back' },
+        });
+        throw new Error('the change fails after its audit row was recorded');
+      }),
+    ).rejects.toThrow(/change fails/);
+    expect(await pending()).toBe(0);
+    expect(
+      await iso.handle.db.selectFrom('audit_chain_head').selectAll().executeTakeFirstOrThrow(),
+    ).toEqual(before);
+    expect(
+      await iso.handle.db
+        .selectFrom('audit_log')
+        .select('seq')
+        .where('actor_username', '=', 'rolled-back')
+        .execute(),
+    ).toEqual([]);
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE through the append-only trigger', async () => {
