@@ -305,6 +305,23 @@ export interface PerformanceUnitTable {
   victim_age: number | null;
   /** The principal victim's relationship to the accused. */
   relationship: string | null;
+  /** Migration 0019: days from opening to disposal less suspended days (numeric; null while pending). */
+  disposal_days: string | null;
+  /** The file's first hearing held, and its trial settings up to it (trial date certainty). */
+  first_held_at: Date | null;
+  trial_settings: number | null;
+  /** The file's first lead of a measured role (workload: who counts its incoming). */
+  first_lead_user: string | null;
+  first_lead_role: string | null;
+  /** Its lead at the unit's disposal (workload: who counts its disposal). */
+  disposal_lead_user: string | null;
+  disposal_lead_role: string | null;
+  /** Attrition: in the first police or prosecution file of the matter (nationally; in its institution). */
+  reported: boolean | null;
+  reported_here: boolean | null;
+  /** Attrition: the person indicted / convicted on a charge in any file of the matter. */
+  indicted: boolean | null;
+  convicted: boolean | null;
 }
 
 /** A span a file spent in a suspended state of its case type (migration 0016); open when ended_at is null. */

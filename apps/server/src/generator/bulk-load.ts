@@ -105,6 +105,9 @@ const SUMMARY_TRIGGERS: readonly { table: string; trigger: string }[] = [
   { table: 'parties', trigger: 'performance_parties_changed' },
   { table: 'charges', trigger: 'performance_charges_changed' },
   { table: 'case_events', trigger: 'performance_events_added' },
+  // Migration 0019: trial date certainty (hearings) and workload (lead assignments).
+  { table: 'hearings', trigger: 'performance_hearings_changed' },
+  { table: 'case_assignments', trigger: 'performance_assignments_changed' },
 ];
 
 export async function pauseSummaryTriggers(trx: Transaction<Database>): Promise<void> {

@@ -137,7 +137,11 @@ export type StandardGroup = (typeof STANDARD_GROUPS)[number];
 export const OFFENCE_CLASS_FILTERS = ['felony', 'misdemeanour', 'contravention', 'none'] as const;
 export type OffenceClassFilter = (typeof OFFENCE_CLASS_FILTERS)[number];
 
-/** The roles whose workload is measured: the lead of a file (case_assignments.is_lead). */
+/**
+ * The roles whose workload is measured: the lead of a file (case_assignments.is_lead). The view
+ * `performance_unit_facts` (migration 0019) lists them too, for the leads it keeps with each unit:
+ * a change here needs a migration that changes the view and rebuilds the table.
+ */
 export const WORKLOAD_ROLES = ['prosecutor', 'chief_prosecutor', 'judge'] as const;
 
 /** Percent with two decimals; null when the denominator is zero. */

@@ -182,14 +182,14 @@ export interface DispositionRow {
   standardGroup: 'felony' | 'misdemeanour';
   n: number;
   totalDays: number;
-  medianDays: number | null;
   /** Units within each number of days of `days` (the union of both standards' steps). */
   within: number[];
 }
 
 /**
  * Time to disposition (CourTools 3): for each unit disposed of in the period, the days from its
- * file's opening to its disposal less the suspended days; counts within each step.
+ * file's opening to its disposal less the suspended days (`disposal_days`, kept with the unit:
+ * migration 0019); counts within each step.
  */
 export async function measureTimeToDisposition(
   db: Db,
@@ -198,22 +198,14 @@ export async function measureTimeToDisposition(
 ): Promise<DispositionRow[]> {
   const d = dims(scope);
   const within = days.map(
-    (limit) => sql`count(*) filter (where u.net_days <= ${sql.lit(limit)})::int`,
+    (limit) => sql`count(*) filter (where u.disposal_days <= ${sql.lit(limit)})::int`,
   );
   const result = await sql<Omit<DispositionRow, 'within'> & { within: number[] | null }>`
-    -- Materialised: the suspended days are looked up once per unit, though net_days appears in
-    -- several aggregates.
-    with timed as materialized (
-      select u.*, greatest(0, extract(epoch from (u.disposed_at - u.opened_at)) / ${sql.lit(DAY_SECONDS)}
-               - ${suspendedDays('u.case_id', sql<Date>`u.disposed_at`)}) as net_days
-      from ${scopeUnits(scope)} u
-      where ${inPeriod('u.disposed_at', scope)}
-    )
     select ${d.key} as category, u.standard_group as "standardGroup", count(*)::int as n,
-           coalesce(sum(u.net_days), 0)::float8 as "totalDays",
-           (percentile_cont(0.5) within group (order by u.net_days))::float8 as "medianDays",
+           coalesce(sum(u.disposal_days), 0)::float8 as "totalDays",
            ${within.length === 0 ? sql`null` : sql`array[${sql.join(within)}]`} as within
-    from timed u
+    from ${scopeUnits(scope)} u
+    where ${inPeriod('u.disposed_at', scope)}
     group by 1, 2`.execute(db);
   return result.rows.map((row) => ({ ...row, within: row.within ?? [] }));
 }
@@ -269,7 +261,9 @@ export interface TrialCertaintyRow {
 /**
  * Trial date certainty (CourTools 5): units disposed of in the period whose file held a hearing
  * by then ("disposed of by trial"); the trial settings are the file's hearings not cancelled up to
- * and including the first one held; tried at the first setting when that is the only one.
+ * and including the first one held; tried at the first setting when that is the only one. The
+ * first hearing held and the settings up to it are kept with the unit (`first_held_at`,
+ * `trial_settings`: migration 0019, refreshed when a hearing of the file changes).
  */
 export async function countTrialCertainty(
   db: Db,
@@ -277,19 +271,11 @@ export async function countTrialCertainty(
 ): Promise<TrialCertaintyRow[]> {
   const d = dims(scope);
   const result = await sql<TrialCertaintyRow>`
-    with tried as (
-      select u.*, (select count(*) from hearings s
-                   where s.case_id = u.case_id and s.status <> 'cancelled'
-                     and s.starts_at <= fh.held_at)::int as settings
-      from ${scopeUnits(scope)} u
-      cross join lateral (select min(h.starts_at) as held_at from hearings h
-                          where h.case_id = u.case_id and h.status = 'held') fh
-      where fh.held_at <= u.disposed_at and ${inPeriod('u.disposed_at', scope)}
-    )
     select ${d.key} as category, count(*)::int as tried,
-           coalesce(sum(u.settings), 0)::int as settings,
-           count(*) filter (where u.settings = 1)::int as "firstSetting"
-    from tried u
+           coalesce(sum(u.trial_settings), 0)::int as settings,
+           count(*) filter (where u.trial_settings = 1)::int as "firstSetting"
+    from ${scopeUnits(scope)} u
+    where u.first_held_at <= u.disposed_at and ${inPeriod('u.disposed_at', scope)}
     group by 1`.execute(db);
   return result.rows;
 }
@@ -338,6 +324,9 @@ export async function countWorkload(db: Db, scope: PerformanceScope): Promise<Wo
     sql`${sql.ref(`${alias}.is_lead`)} and ${sql.ref(`${alias}.role`)} in (${sql.join([...WORKLOAD_ROLES])})`;
   const leadAt = (at: RawBuilder<Date>) =>
     sql`l.assigned_at <= ${at} and (l.ended_at is null or l.ended_at > ${at})`;
+  // The file's first lead and its lead at the unit's disposal are kept with the unit (migration
+  // 0019): incoming and disposed are a scan of the units. The lead at `asOf` depends on the
+  // request: joined by file.
   const result = await sql<WorkloadRow>`
     with overdue as (
       select dl.assignee_user_id, coalesce(l.role, 'prosecutor') as role
@@ -357,41 +346,46 @@ export async function countWorkload(db: Db, scope: PerformanceScope): Promise<Wo
                           where x.user_id = a.user_id and ${isLead('x')}
                             and ${fileInScope(scope, 'xf')} limit 1) led
     ), counted as (
-      select fl.user_id, fl.role, 'incoming' as figure
+      -- Each figure counted per person in its own branch (a few hundred rows each), then added:
+      -- the branches' rows (323,000 nationally over a year) are never gathered into one set.
+      select u.first_lead_user as user_id, bool_or(u.first_lead_role = 'judge') as judge,
+             'incoming' as figure, count(*) as n
       from ${scopeUnits(scope)} u
-      cross join lateral (select a.user_id, a.role from case_assignments a
-                          where a.case_id = u.case_id and ${isLead('a')}
-                          order by a.assigned_at limit 1) fl
-      where ${inPeriod('u.opened_at', scope)}
+      where ${inPeriod('u.opened_at', scope)} and u.first_lead_user is not null
+      group by 1
       union all
-      select l.user_id, l.role, 'disposed'
+      select u.disposal_lead_user, bool_or(u.disposal_lead_role = 'judge'), 'disposed', count(*)
       from ${scopeUnits(scope)} u
-      join case_assignments l on l.case_id = u.case_id and ${isLead('l')}
-        and ${leadAt(sql<Date>`u.disposed_at`)}
-      where ${inPeriod('u.disposed_at', scope)}
+      where ${inPeriod('u.disposed_at', scope)} and u.disposal_lead_user is not null
+      group by 1
       union all
-      select l.user_id, l.role, 'pending'
+      select l.user_id, bool_or(l.role = 'judge'), 'pending', count(*)
       from ${scopeUnits(scope)} u
       join case_assignments l on l.case_id = u.case_id and ${isLead('l')}
         and ${leadAt(sql<Date>`${scope.asOf}::timestamptz`)}
       where ${pendingAt(scope)}
+      group by 1
       union all
-      select o.assignee_user_id, o.role, 'overdue'
+      select o.assignee_user_id, bool_or(o.role = 'judge'), 'overdue', count(*)
       from overdue o
       where o.assignee_user_id in (select user_id from leaders)
+      group by 1
+    ), per_person as (
+      select c.user_id,
+             case when bool_or(c.judge) then 'judge' else 'prosecutor' end as role,
+             coalesce(sum(c.n) filter (where c.figure = 'incoming'), 0)::int as incoming,
+             coalesce(sum(c.n) filter (where c.figure = 'disposed'), 0)::int as disposed,
+             coalesce(sum(c.n) filter (where c.figure = 'pending'), 0)::int as pending,
+             coalesce(sum(c.n) filter (where c.figure = 'overdue'), 0)::int as overdue
+      from counted c
+      group by c.user_id
     )
-    select c.user_id as "userId",
-           case when bool_or(c.role = 'judge') then 'judge' else 'prosecutor' end as role,
-           usr.institution_id as "institutionId",
+    select p.user_id as "userId", p.role, usr.institution_id as "institutionId",
            usr.display_name_ar as "nameAr", usr.display_name_en as "nameEn",
-           count(*) filter (where c.figure = 'incoming')::int as incoming,
-           count(*) filter (where c.figure = 'disposed')::int as disposed,
-           count(*) filter (where c.figure = 'pending')::int as pending,
-           count(*) filter (where c.figure = 'overdue')::int as overdue
-    from counted c
-    join users usr on usr.id = c.user_id
-    group by c.user_id, usr.institution_id, usr.display_name_ar, usr.display_name_en
-    order by usr.display_name_en, c.user_id`.execute(db);
+           p.incoming, p.disposed, p.pending, p.overdue
+    from per_person p
+    join users usr on usr.id = p.user_id
+    order by usr.display_name_en, p.user_id`.execute(db);
   return result.rows;
 }
 
@@ -451,16 +445,6 @@ export async function countDetention(db: Db, scope: PerformanceScope): Promise<D
   return result.rows;
 }
 
-/** A charge of the report's accused, in any file of the matter, with one of these dispositions. */
-function chargeOfTheirs(dispositions: RawBuilder<unknown>): RawBuilder<unknown> {
-  // The units of every institution (the matter may have moved on): the person as accused in a
-  // file of the matter that was not returned.
-  return sql`select 1 as hit from performance_units f
-    join charges ch on ch.case_id = f.case_id and ch.party_id = f.accused_party
-    where f.matter_id = r.matter_id and f.person_id = r.person_id
-      and ch.disposition in ${dispositions}`;
-}
-
 export interface AttritionRow {
   category: string;
   reported: number;
@@ -473,42 +457,37 @@ export interface AttritionRow {
  * the first file of the matter at a police unit or prosecution office of the scope, opened in the
  * period. Indicted: a charge of theirs in any file of the matter was indicted (or judged after an
  * indictment); convicted: one was convicted. As recorded now.
+ *
+ * Each unit carries these facts (migration 0019, refreshed for the whole matter when any of its
+ * files changes): `reported` (its file is the first of the matter at a police unit or prosecution
+ * office), `reported_here` (the first such file of the matter in its own institution), `indicted`
+ * and `convicted`. The whole country and one institution read them; a scope of several
+ * institutions finds the first file of each period matter among them. (A person is accused at most
+ * once in a file, so a first file has one unit per person of the matter.)
  */
 export async function countAttrition(db: Db, scope: PerformanceScope): Promise<AttritionRow[]> {
   const d = dims(scope, 'r');
+  const ids = scope.institutionIds;
+  const reports =
+    ids === null || ids.length === 1
+      ? sql`select u.* from ${scopeUnits(scope)} u
+          where ${inPeriod('u.opened_at', scope)} and ${ids === null ? sql`u.reported` : sql`u.reported_here`}`
+      : sql`select u.* from ${scopeUnits(scope)} u
+          where ${inPeriod('u.opened_at', scope)} and u.case_id in (
+            select distinct on (c.matter_id) c.id
+            from cases c
+            join institutions i on i.id = c.institution_id
+            where c.matter_id in (select pu.matter_id from ${scopeUnits(scope)} pu
+                                  where ${inPeriod('pu.opened_at', scope)})
+              and c.intake_status <> 'returned'
+              and i.kind in ('police_unit', 'prosecution_office')
+              and ${inInstitutions('c.institution_id', ids)}
+            order by c.matter_id, c.opened_at, c.id)`;
   const result = await sql<AttritionRow>`
-    with period_units as (
-      select u.* from ${scopeUnits(scope)} u where ${inPeriod('u.opened_at', scope)}
-    ), period_matters as (
-      select distinct matter_id from period_units
-    ), first_files as (
-      select distinct on (c.matter_id) c.matter_id, c.id
-      from cases c
-      join institutions i on i.id = c.institution_id
-      where c.matter_id in (select matter_id from period_matters)
-        and c.intake_status <> 'returned'
-        and i.kind in ('police_unit', 'prosecution_office')
-        and ${inInstitutions('c.institution_id', scope.institutionIds)}
-      order by c.matter_id, c.opened_at, c.id
-    ), reports as (
-      select distinct on (u.matter_id, u.person_id) u.*
-      from period_units u
-      join first_files ff on ff.id = u.case_id
-      order by u.matter_id, u.person_id, u.accused_party
-    ), outcomes as (
-      -- Lateral with a limit: looked up for each report, stopping at the first charge, never a
-      -- hash of every unit and charge of the country.
-      select r.*, ind.hit is not null as is_indicted, conv.hit is not null as is_convicted
-      from reports r
-      left join lateral (
-        ${chargeOfTheirs(sql`('indicted', 'convicted', 'acquitted', 'dismissed')`)} limit 1
-      ) ind on true
-      left join lateral (${chargeOfTheirs(sql`('convicted')`)} limit 1) conv on true
-    )
     select ${d.key} as category, count(*)::int as reported,
-           count(*) filter (where r.is_indicted)::int as indicted,
-           count(*) filter (where r.is_convicted)::int as convicted
-    from outcomes r
+           count(*) filter (where r.indicted)::int as indicted,
+           count(*) filter (where r.convicted)::int as convicted
+    from (${reports}) r
     group by 1`.execute(db);
   return result.rows;
 }
@@ -544,8 +523,7 @@ export function filesBehind(
                case u.standard_group when 'felony' then ${sql.lit(standards.felony)}
                else ${sql.lit(standards.misdemeanour)} end`;
       case 'tried':
-        return sql`${inPeriod('u.disposed_at', scope)} and exists (select 1 from hearings h
-               where h.case_id = u.case_id and h.status = 'held' and h.starts_at <= u.disposed_at)`;
+        return sql`${inPeriod('u.disposed_at', scope)} and u.first_held_at <= u.disposed_at`;
       case 'held':
       case 'beyond_limits':
         return sql`(u.case_id, u.accused_party) in (select dt.case_id, dt.party_id

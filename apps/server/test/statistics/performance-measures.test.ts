@@ -6,6 +6,9 @@
  * national figures are exactly its own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dimension } from '../../src/statistics/dimensions';
+import { attritionTable } from '../../src/statistics/performance-tables';
+import { countAttrition } from '../../src/statistics/performance.repository';
 import { buildTestApp, type TestApp } from '../support/app';
 import { isolatedTestDatabase, type IsolatedDatabase } from '../support/database';
 import { signedInUser } from '../support/factories';
@@ -233,6 +236,28 @@ describe('the performance measures on a generated history', () => {
         offenceClass,
       );
     }
+  });
+
+  it('equals it for attrition over several institutions (the first file among them)', async () => {
+    // The API gives such a scope to a reader with grants in several institutions; the repository
+    // is asked directly here. One institution and the whole country read the units' stored
+    // first-file flags; several institutions look for the first file among theirs.
+    const ids = [data.institutions.police, data.institutions.prosecution].sort();
+    const scope = yearScope({ institutionIds: ids, dimensions: ['accusedSex'] });
+    const rows = await countAttrition(iso.handle.db, {
+      ...scope,
+      dimensions: scope.dimensions as Dimension[],
+      unitId: null,
+      caseType: null,
+      offenceClass: null,
+      fileClass: 'all',
+    });
+    expect(rows.length).toBeGreaterThan(0);
+    expectTable(
+      attritionTable(scope.dimensions as Dimension[], rows),
+      expectedAttrition(data, scope),
+      'several institutions attrition',
+    );
   });
 
   it('equals it for a quarter, and takes snapshots now when the period is not over', async () => {

@@ -6,7 +6,9 @@
  * events fired through the workflow engine (a charge added, the file closed), a person merge's
  * move of parties, a reclassification as juvenile, a file returned to its sender, suspended spans
  * opened and closed by events, charges disposed of, parties removed, an offence reclassified, a
- * person's sex and a party's age and relationship (the dimensions) corrected.
+ * person's sex and a party's age and relationship (the dimensions) corrected; and (migration 0019)
+ * hearings held and cancelled, lead assignments, charges judged in another file of the matter and
+ * an institution's kind changed.
  */
 import { CASE_TYPES } from '@qadiya/domain';
 import { sql, type Kysely } from 'kysely';
@@ -24,7 +26,8 @@ type Db = Kysely<Database>;
 const UNIT_COLUMNS = sql.raw(`case_id, accused_party, matter_id, case_type, institution_id,
   unit_id, person_id, opened_at, disposed_at, offence_class, victim_party, confidentiality,
   is_juvenile, is_family_protection, accused_sex, accused_age, victim_sex, victim_age,
-  relationship`);
+  relationship, disposal_days, first_held_at, trial_settings, first_lead_user, first_lead_role,
+  reported, reported_here, indicted, convicted, disposal_lead_user, disposal_lead_role`);
 const SPAN_COLUMNS = sql.raw('case_id, seq, started_at, ended_at');
 
 /** The rows in the table and not in the definition, and the other way round (none expected). */
@@ -293,6 +296,138 @@ describe('the performance unit summary table', () => {
       await db.deleteFrom('parties').where('id', '=', removed.accused_party).execute();
     }
 
+    expect(await differences(db)).toEqual(NONE);
+  });
+  it('follows hearings, leads, the other files of a matter and institutions (migration 0019)', async () => {
+    // A matter with two files naming the same accused person, both in the table.
+    const pair = (
+      await sql<{ first: string; second: string; person_id: string; institution_id: string }>`
+        select a.case_id as first, b.case_id as second, a.person_id, a.institution_id
+        from performance_units a
+        join performance_units b on b.matter_id = a.matter_id and b.person_id = a.person_id
+          and b.case_id <> a.case_id
+        where a.reported and not a.convicted
+          and exists (select 1 from charges x
+                      where x.case_id = b.case_id and x.party_id = b.accused_party)
+        order by a.case_id, b.case_id limit 1`.execute(db)
+    ).rows[0];
+    if (!pair) throw new Error('no matter with two files of one accused');
+    const unitOf = (caseId: string) =>
+      db
+        .selectFrom('performance_units')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .where('person_id', '=', pair.person_id)
+        .executeTakeFirstOrThrow();
+
+    // Hearings: scheduled, then held (the first held one and the settings before it), cancelled.
+    const opened = (await unitOf(pair.second)).opened_at;
+    const day = (n: number) => new Date(new Date(opened).getTime() + n * 86_400_000);
+    const hearing = (n: number, status: 'adjourned' | 'held') => ({
+      case_id: pair.second,
+      court_id: pair.institution_id,
+      room: 'A',
+      starts_at: day(n),
+      ends_at: day(n + 0.1),
+      status,
+      created_at: day(0),
+    });
+    await sql`delete from hearing_judges where hearing_id in
+      (select id from hearings where case_id = ${pair.second})`.execute(db);
+    await sql`update hearings set next_hearing_id = null where case_id = ${pair.second}`.execute(
+      db,
+    );
+    await db.deleteFrom('hearings').where('case_id', '=', pair.second).execute();
+    const early = await db
+      .insertInto('hearings')
+      .values(hearing(1, 'adjourned'))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.insertInto('hearings').values(hearing(2, 'held')).execute();
+    expect(await unitOf(pair.second)).toMatchObject({ first_held_at: day(2), trial_settings: 2 });
+    await db
+      .updateTable('hearings')
+      .set({ status: 'cancelled' })
+      .where('id', '=', early.id)
+      .execute();
+    expect(await unitOf(pair.second)).toMatchObject({ first_held_at: day(2), trial_settings: 1 });
+    expect(await differences(db)).toEqual(NONE);
+
+    // A lead assigned before every other: the first lead, who counts the file's incoming.
+    const judge = await db.selectFrom('users').select('id').orderBy('id').executeTakeFirstOrThrow();
+    await db
+      .insertInto('case_assignments')
+      .values({
+        case_id: pair.second,
+        user_id: judge.id,
+        role: 'judge',
+        is_lead: true,
+        assigned_at: day(-400),
+        ended_at: day(-399),
+      })
+      .execute();
+    expect(await unitOf(pair.second)).toMatchObject({
+      first_lead_user: judge.id,
+      first_lead_role: 'judge',
+    });
+
+    // A lead's end moved before a disposal: that lead no longer counts the disposal.
+    const led = (
+      await sql<{ id: string; case_id: string; accused_party: string; disposed_at: Date }>`
+        select a.id, u.case_id, u.accused_party, u.disposed_at from performance_units u
+        join case_assignments a on a.case_id = u.case_id and a.is_lead
+          and a.user_id = u.disposal_lead_user and a.assigned_at < u.disposed_at
+        order by u.case_id limit 1`.execute(db)
+    ).rows[0];
+    if (!led) throw new Error('no disposed unit with a lead');
+    await db
+      .updateTable('case_assignments')
+      .set({ ended_at: new Date(new Date(led.disposed_at).getTime() - 1000) })
+      .where('id', '=', led.id)
+      .execute();
+    const relieved = await db
+      .selectFrom('performance_units')
+      .select('disposal_lead_user')
+      .where('case_id', '=', led.case_id)
+      .where('accused_party', '=', led.accused_party)
+      .executeTakeFirstOrThrow();
+    expect(relieved.disposal_lead_user).toBeNull();
+
+    // Convicted in the second file: the report in the first file counts as indicted and convicted.
+    const charge = await db
+      .selectFrom('charges')
+      .select('id')
+      .where('case_id', '=', pair.second)
+      .where('party_id', '=', (await unitOf(pair.second)).accused_party)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('charges')
+      .set({ disposition: 'convicted', disposed_at: day(30) })
+      .where('id', '=', charge.id)
+      .execute();
+    expect(await unitOf(pair.first)).toMatchObject({ indicted: true, convicted: true });
+    expect(await differences(db)).toEqual(NONE);
+
+    // The first file returned to its sender: another file of the matter becomes the report.
+    await db
+      .updateTable('cases')
+      .set({
+        intake_status: 'returned',
+        return_reason: 'ليس من اختصاص هذه النيابة',
+        serial: null,
+        year: null,
+        reference: null,
+      })
+      .where('id', '=', pair.first)
+      .execute();
+    expect(await differences(db)).toEqual(NONE);
+
+    // An institution that is no longer a prosecution office: its files are no reports.
+    await db
+      .updateTable('institutions')
+      .set({ kind: 'social_services' })
+      .where('id', '=', pair.institution_id)
+      .execute();
     expect(await differences(db)).toEqual(NONE);
   });
 });
