@@ -16,14 +16,21 @@
  * - new statement texts once `maxNames` distinct texts are named, so that a statement built with a
  *   varying shape (an IN list of n values) cannot grow every connection's memory without bound.
  *
+ * - statements issued inside `withStatementsPlannedEachTime` (the statistics): see below.
+ *
  * PostgreSQL re-plans a prepared statement by itself when a table it reads changes (a migration),
- * and after five executions it may switch to a generic plan when that costs no more than the
- * custom ones. Searches, whose best plan depends on the words searched, ask for custom plans
- * (db/without-parallel-workers.ts).
+ * and after five executions it may switch to a generic plan, made without the parameters' values,
+ * when its estimated cost is no higher than the custom plans'. That is right for the case page's
+ * lookups by id, and wrong for a statistic over a period: without the dates the planner assumes a
+ * range selects 0.5% of the rows, finds a plan for a few thousand rows cheaper than the real one
+ * for a whole year of the country, and keeps it. So the statistics are not prepared at all (they
+ * run for tens or hundreds of milliseconds; planning is a small part of that), and searches, whose
+ * best plan depends on the words searched, ask for custom plans (db/without-parallel-workers.ts).
  *
  * A connection pooler in transaction mode (PgBouncer before 1.21) does not keep a connection's
  * prepared statements: set QADIYA_DB_PREPARED_STATEMENTS=false there (docs/operations.md).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import type pg from 'pg';
@@ -39,6 +46,16 @@ export const DEFAULT_PREPARED_STATEMENT_OPTIONS: PreparedStatementOptions = {
   maxTextLength: 6000,
   maxNames: 2000,
 };
+
+const plannedEachTime = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `work` with every statement it issues (through any connection, awaited or in parallel)
+ * sent unnamed, so PostgreSQL plans each for its own parameters. For the statistics' routes.
+ */
+export function withStatementsPlannedEachTime<T>(work: () => Promise<T>): Promise<T> {
+  return plannedEachTime.run(true, work);
+}
 
 /** The names given so far, shared by every connection of the pool (same text, same name). */
 export class StatementNames {
@@ -84,7 +101,8 @@ function namingClient(client: pg.PoolClient, names: StatementNames): PostgresPoo
     // A cursor (Kysely's streaming) passes through: pg-cursor prepares it unnamed.
     if (typeof textOrCursor !== 'string') return client.query(textOrCursor as pg.Submittable);
     const values = parameters ? [...parameters] : [];
-    const name = names.nameFor(textOrCursor, values.length);
+    const name =
+      plannedEachTime.getStore() === true ? undefined : names.nameFor(textOrCursor, values.length);
     return name === undefined
       ? client.query(textOrCursor, values)
       : client.query({ name, text: textOrCursor, values });

@@ -90,7 +90,11 @@ export async function countAttrition(db: Db, scope: FamilyScope): Promise<Attrit
       join cases t on t.id = l.to_case_id
       where l.link_kind in ('referral', 'transfer') and t.intake_status <> 'returned'
     ), their_files as (
-      select u.matter_id, u.person_id, f.id as case_id, fp.id as party_id,
+      -- The unit's own columns ride along (units has one row per matter and person), so that
+      -- progress needs no join back to units: the planner cannot estimate that join and ran it
+      -- as a nested loop over every pair, 20 s nationally (docs/performance.md, "Statistics").
+      select u.matter_id, u.person_id, u.accused_party, u.complaint_case,
+             f.id as case_id, fp.id as party_id,
              -- NOT EXISTS, not NOT IN: an anti-join (docs/performance.md, "Statistics").
              f.is_disposed
                and not exists (select 1 from passed_on po where po.case_id = f.id) as has_ended
@@ -98,7 +102,7 @@ export async function countAttrition(db: Db, scope: FamilyScope): Promise<Attrit
       join cases f on f.matter_id = u.matter_id and f.intake_status <> 'returned'
       join parties fp on fp.case_id = f.id and fp.person_id = u.person_id and fp.role = 'accused'
     ), progress as (
-      select tf.matter_id, tf.person_id,
+      select tf.matter_id, tf.person_id, tf.accused_party, tf.complaint_case,
              bool_or(tf.has_ended) as has_ended,
              coalesce(bool_or(ch.disposition = 'convicted'), false) as is_convicted,
              coalesce(bool_or(ch.disposition in ('acquitted', 'dismissed')), false) as is_judged,
@@ -108,9 +112,9 @@ export async function countAttrition(db: Db, scope: FamilyScope): Promise<Attrit
              coalesce(bool_or(ch.disposition = 'pending'), false) as is_pending
       from their_files tf
       left join charges ch on ch.party_id = tf.party_id and ch.case_id = tf.case_id
-      group by tf.matter_id, tf.person_id
+      group by tf.matter_id, tf.person_id, tf.accused_party, tf.complaint_case
     ), classified as (
-      select u.accused_party, ${principalVictimOf('u.complaint_case')} as victim_party,
+      select pr.accused_party, ${principalVictimOf('pr.complaint_case')} as victim_party,
              case
                when pr.is_convicted then 'convicted'
                when pr.is_judged then 'acquitted_or_dismissed'
@@ -119,8 +123,7 @@ export async function countAttrition(db: Db, scope: FamilyScope): Promise<Attrit
                  then 'closed_before_indictment'
                else 'under_investigation'
              end as outcome
-      from units u
-      join progress pr on pr.matter_id = u.matter_id and pr.person_id = u.person_id
+      from progress pr
     )
     select ${dimensionValue(scope.dimension)} as category, u.outcome, count(*)::int as n
     from classified u

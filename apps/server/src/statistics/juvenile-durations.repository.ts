@@ -34,6 +34,10 @@ export async function measurePreSentenceDetention(db: Db, scope: IndicatorScope)
       join cases cc on cc.id = ch.case_id
       where ch.disposition = 'convicted' and ch.disposed_at is not null
         and cc.intake_status <> 'returned'
+        -- Only people who were a child accused somewhere can have a spell below: reading just
+        -- them (the partial index of migration 0022) instead of every conviction in the country.
+        and cp.person_id in (select person_id from parties
+                             where role = 'accused' and age_status = 'juvenile')
       group by cp.person_id, cc.matter_id
     ), spells as (
       select p.person_id, c.matter_id, p.age_at_offence as age, d.arrested_at as began,
@@ -130,6 +134,8 @@ export async function measureTimeToDisposition(
       join parties p on p.id = d.party_id
       join cases c on c.id = d.case_id
       where c.intake_status <> 'returned'
+        -- Only the children disposed of are joined below: their arrests, not every arrest.
+        and p.person_id in (select person_id from dispositions)
       group by p.person_id, c.matter_id
     ), units as (
       select ds.person_id, ds.age,

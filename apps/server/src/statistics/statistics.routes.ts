@@ -4,6 +4,7 @@
  * prosecutors), and the child population figures behind the per-100,000 rates (national
  * administrators). Access is decided in the use cases.
  */
+import { withStatementsPlannedEachTime } from '../db/prepared-statements';
 import type { FastifyTypebox } from '../http/fastify-types';
 import { useCaseContext } from '../http/request-context';
 import { errorResponses } from '../http/schemas';
@@ -57,7 +58,9 @@ export function statisticsRoutes(app: FastifyTypebox): void {
     },
     async (request) =>
       presentJuvenileIndicators(
-        await getJuvenileIndicators(useCaseContext(request), request.query),
+        await withStatementsPlannedEachTime(() =>
+          getJuvenileIndicators(useCaseContext(request), request.query),
+        ),
       ),
   );
 
@@ -82,7 +85,9 @@ export function statisticsRoutes(app: FastifyTypebox): void {
     },
     async (request) =>
       presentFamilyProtection(
-        await getFamilyProtectionStatistics(useCaseContext(request), request.query),
+        await withStatementsPlannedEachTime(() =>
+          getFamilyProtectionStatistics(useCaseContext(request), request.query),
+        ),
       ),
   );
 
@@ -105,7 +110,11 @@ export function statisticsRoutes(app: FastifyTypebox): void {
       },
     },
     async (request) =>
-      presentPerformance(await getPerformanceMeasures(useCaseContext(request), request.query)),
+      presentPerformance(
+        await withStatementsPlannedEachTime(() =>
+          getPerformanceMeasures(useCaseContext(request), request.query),
+        ),
+      ),
   );
 
   app.get(
@@ -121,7 +130,10 @@ export function statisticsRoutes(app: FastifyTypebox): void {
         response: { 200: PerformanceFilesResponse, ...errorResponses(404) },
       },
     },
-    async (request) => listPerformanceFiles(useCaseContext(request), request.query),
+    async (request) =>
+      withStatementsPlannedEachTime(() =>
+        listPerformanceFiles(useCaseContext(request), request.query),
+      ),
   );
 
   app.get(
@@ -136,7 +148,9 @@ export function statisticsRoutes(app: FastifyTypebox): void {
       },
     },
     async (request, reply) => {
-      const file = await exportPerformanceTable(useCaseContext(request), request.query);
+      const file = await withStatementsPlannedEachTime(() =>
+        exportPerformanceTable(useCaseContext(request), request.query),
+      );
       return reply
         .header('content-type', file.contentType)
         .header('content-disposition', `attachment; filename="${file.fileName}"`)

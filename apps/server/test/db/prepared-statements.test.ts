@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
-import { StatementNames } from '../../src/db/prepared-statements';
+import { StatementNames, withStatementsPlannedEachTime } from '../../src/db/prepared-statements';
 import { withoutParallelWorkers } from '../../src/db/without-parallel-workers';
 import { sharedTestDatabase } from '../support/database';
 
@@ -67,6 +67,22 @@ describe.runIf(process.env.DATABASE_URL)('prepared statements on a PostgreSQL se
     });
     expect(answers.map((row) => row?.doubled)).toEqual([42, 10]);
     expect(prepared).toBe(1);
+  });
+
+  it('sends the statements of withStatementsPlannedEachTime unnamed (the statistics)', async () => {
+    const { db } = await sharedTestDatabase();
+    const prepared = await withStatementsPlannedEachTime(() =>
+      db.transaction().execute(async (trx) => {
+        for (const n of [1, 2]) {
+          await sql`SELECT ${n}::int AS planned_each_time_probe`.execute(trx);
+        }
+        const found = await sql<{ count: number }>`
+          SELECT count(*)::int AS count FROM pg_prepared_statements
+           WHERE statement LIKE ${'%planned_each_time_probe%'}`.execute(trx);
+        return found.rows[0]?.count;
+      }),
+    );
+    expect(prepared).toBe(0);
   });
 
   it('plans searches for their own parameters (custom plans) inside withoutParallelWorkers', async () => {

@@ -2,6 +2,7 @@
  * Open data (issue 8): `GET /api/v1/open-data/performance`, without signing in. Aggregates only,
  * small cells withheld (get-open-data.ts says exactly what is and is not published).
  */
+import { withStatementsPlannedEachTime } from '../../db/prepared-statements';
 import type { FastifyTypebox } from '../../http/fastify-types';
 import { errorResponses } from '../../http/schemas';
 import { getOpenData } from './get-open-data';
@@ -26,6 +27,7 @@ export function openDataRoutes(app: FastifyTypebox): void {
         response: { 200: OpenDataResponse, ...errorResponses() },
       },
     },
-    async (request) => getOpenData(request.server.services, request.query),
+    async (request) =>
+      withStatementsPlannedEachTime(() => getOpenData(request.server.services, request.query)),
   );
 }
