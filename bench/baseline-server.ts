@@ -14,25 +14,16 @@ import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import pg from 'pg';
 import { RECORD_AUDIT_SQL, recordAuditParameters } from '../apps/server/src/audit/audit-log';
+import { CASE_PAGE_SQL } from '../apps/server/src/cases/case-page.repository';
 import {
   DEFAULT_PREPARED_STATEMENT_OPTIONS,
   StatementNames,
 } from '../apps/server/src/db/prepared-statements';
 import {
-  ACCUSED_OF_UNKNOWN_AGE,
-  CASE_BY_ID,
   caseFactsStatement,
-  CASE_PARTS,
+  CASE_BY_ID,
   INSERT_EVENT,
-  INSTITUTION_HEADER,
-  IS_ON_TEAM,
-  JUVENILE_MATTER_FILES,
-  JUVENILE_PAGE_EVENT_TYPES,
-  juvenileEvents,
-  juvenileReports,
   LOCK_CASE,
-  MATTER_FILES,
-  PROTECTION_PARTS,
   SESSION_WITH_USER,
   STAND_IN,
   TEAM_ROLES,
@@ -113,33 +104,14 @@ async function casePage(caseId: string, session: Session): Promise<Row> {
   const [found] = await rows(pool, CASE_BY_ID, [caseId]);
   if (!found) throw new HttpFailure(404, 'no such file');
   await rows(pool, TEAM_ROLES, [caseId, session.userId]);
-  const parts: Row = Object.fromEntries(
-    await Promise.all<readonly [string, unknown]>([
-      ...Object.entries(CASE_PARTS).map(
-        async ([name, text]) => [name, await rows(pool, text, [caseId])] as const,
-      ),
-      rows(pool, INSTITUTION_HEADER, [found.institution_id]).then(
-        (r) => ['institution', r[0]] as const,
-      ),
-    ]),
-  );
-  const links = await rows(pool, MATTER_FILES, [found.matter_id, caseId]);
-  for (const link of links) await rows(pool, TEAM_ROLES, [link.id, session.userId]);
-  const matterFiles = await rows(pool, JUVENILE_MATTER_FILES, [found.matter_id]);
-  const ids = matterFiles.map((f) => f.id);
-  const juvenile = await Promise.all([
-    rows(pool, juvenileEvents(ids.length, JUVENILE_PAGE_EVENT_TYPES.length), [
-      ...ids,
-      ...JUVENILE_PAGE_EVENT_TYPES,
-    ]),
-    rows(pool, juvenileReports(ids.length), ids),
-    rows(pool, ACCUSED_OF_UNKNOWN_AGE, [caseId, 'accused', 'unknown']),
+  // Every part of the page in one statement, as the server reads them.
+  const [parts] = await rows(pool, CASE_PAGE_SQL, [
+    caseId,
+    found.matter_id,
+    found.institution_id,
+    session.userId,
   ]);
-  const protection = await Promise.all(
-    Object.values(PROTECTION_PARTS).map((text) => rows(pool, text, [caseId])),
-  );
-  const isOnTeam = (await rows(pool, IS_ON_TEAM, [caseId, session.userId])).length > 0;
-  return { file: found, ...parts, links, matterFiles, juvenile, protection, isOnTeam };
+  return { file: found, ...parts };
 }
 
 interface EventBody {

@@ -5,8 +5,8 @@
  * it; what does the counsellor's report say.
  */
 import type { MediationStatus, Role } from '@qadiya/domain';
-import type { Kysely } from 'kysely';
-import type { CaseRow, Database } from '../db/schema';
+import type { CaseRow } from '../db/schema';
+import type { CasePageRows } from './case-page.repository';
 import {
   FAMILY_PROTECTION_EVENTS,
   JUVENILE_EVENTS,
@@ -32,56 +32,27 @@ const REPORT_READERS: readonly Role[] = [
   'child_protection_counsellor',
 ];
 
-type Db = Kysely<Database>;
+/** The events the juvenile, mediation and family protection parts are built from. */
+export const JUVENILE_PAGE_EVENT_TYPES: readonly string[] = [
+  ...Object.keys(MEDIATION_EVENTS),
+  JUVENILE_EVENTS.ageOverride,
+  JUVENILE_EVENTS.reportOverride,
+  FAMILY_PROTECTION_EVENTS.mediationOverride,
+];
 
-export async function loadJuvenileParts(db: Db, file: CaseRow) {
-  const matterFiles = await db
-    .selectFrom('cases')
-    .select(['id', 'mediation_status', 'updated_at'])
-    .where('matter_id', '=', file.matter_id)
-    .execute();
+type JuvenileRows = Pick<
+  CasePageRows,
+  'matterFiles' | 'events' | 'reports' | 'hasAccusedOfUnknownAge' | 'mediators'
+>;
+
+/** The juvenile parts, from the rows of the page's statement (case-page.repository.ts). */
+export function juvenileParts(file: CaseRow, rows: JuvenileRows) {
+  const { matterFiles, events, reports } = rows;
   const mediationFile = file.mediation_status
     ? file.id
     : matterFiles
         .filter((f) => f.mediation_status !== null)
         .sort((a, b) => b.updated_at.getTime() - a.updated_at.getTime())[0]?.id;
-  const [events, reports, unknownAge] = await Promise.all([
-    db
-      .selectFrom('case_events')
-      .select(['case_id', 'event_type', 'occurred_at', 'payload'])
-      .where(
-        'case_id',
-        'in',
-        matterFiles.map((f) => f.id),
-      )
-      .where('event_type', 'in', [
-        ...Object.keys(MEDIATION_EVENTS),
-        JUVENILE_EVENTS.ageOverride,
-        JUVENILE_EVENTS.reportOverride,
-        FAMILY_PROTECTION_EVENTS.mediationOverride,
-      ])
-      .orderBy('seq')
-      .execute(),
-    db
-      .selectFrom('social_research_reports as r')
-      .innerJoin('users as u', 'u.id', 'r.counsellor_user_id')
-      .selectAll('r')
-      .select(['u.display_name_ar', 'u.display_name_en'])
-      .where(
-        'r.case_id',
-        'in',
-        matterFiles.map((f) => f.id),
-      )
-      .orderBy('r.instructed_at')
-      .execute(),
-    db
-      .selectFrom('parties')
-      .select('id')
-      .where('case_id', '=', file.id)
-      .where('role', '=', 'accused')
-      .where('age_status', '=', 'unknown')
-      .executeTakeFirst(),
-  ]);
   const own = events.filter((e) => e.case_id === file.id);
   const lastOf = (type: string) => own.filter((e) => e.event_type === type).at(-1);
   const justified = (type: string) => {
@@ -95,13 +66,10 @@ export async function loadJuvenileParts(db: Db, file: CaseRow) {
   );
   const mediatorId = mediationEvents.filter((e) => e.event_type === 'refer_to_mediation').at(-1)
     ?.payload.mediatorUserId;
+  // PostgreSQL reads a uuid in either case and answers in lower case.
   const mediator =
     typeof mediatorId === 'string'
-      ? await db
-          .selectFrom('users')
-          .select(['id', 'display_name_ar', 'display_name_en'])
-          .where('id', '=', mediatorId)
-          .executeTakeFirst()
+      ? rows.mediators.find((m) => m.id === mediatorId.toLowerCase())
       : undefined;
   const mediationOverride = lastOf(FAMILY_PROTECTION_EVENTS.mediationOverride);
   return {
@@ -109,7 +77,7 @@ export async function loadJuvenileParts(db: Db, file: CaseRow) {
       ? { reason: String(mediationOverride.payload.reason), at: mediationOverride.occurred_at }
       : null,
     ageOverride: justified(JUVENILE_EVENTS.ageOverride),
-    hasAccusedOfUnknownAge: unknownAge !== undefined,
+    hasAccusedOfUnknownAge: rows.hasAccusedOfUnknownAge,
     reportOverride: justified(JUVENILE_EVENTS.reportOverride),
     reports,
     mediationFileIsOwn: mediationFile === file.id,
@@ -121,7 +89,7 @@ export async function loadJuvenileParts(db: Db, file: CaseRow) {
   };
 }
 
-type JuvenileParts = Awaited<ReturnType<typeof loadJuvenileParts>>;
+type JuvenileParts = ReturnType<typeof juvenileParts>;
 
 export function presentJuvenile(file: CaseRow, parts: JuvenileParts, roles: readonly Role[]) {
   if (!file.is_juvenile && !parts.hasAccusedOfUnknownAge) return null;

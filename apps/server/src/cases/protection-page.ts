@@ -6,61 +6,21 @@
  * named by party id only: the page's parties carry the names, masked as the reader must see them.
  */
 import { measureStatusAt } from '@qadiya/domain';
-import type { Kysely } from 'kysely';
-import type { CaseRow, Database } from '../db/schema';
+import type { CasePageRows } from './case-page.repository';
 
-type Db = Kysely<Database>;
-
-export async function loadProtectionParts(db: Db, file: CaseRow, at: Date) {
-  const [assessments, referrals, measures, violations] = await Promise.all([
-    // Newest first by the file's own event order: two events may share a timestamp, never a seq.
-    db
-      .selectFrom('risk_assessments as r')
-      .innerJoin('case_events as e', 'e.id', 'r.event_id')
-      .leftJoin('users as u', 'u.id', 'r.assessed_by')
-      .selectAll('r')
-      .select(['u.display_name_ar', 'u.display_name_en'])
-      .where('r.case_id', '=', file.id)
-      .orderBy('e.seq', 'desc')
-      .execute(),
-    db
-      .selectFrom('service_referrals as s')
-      .innerJoin('case_events as e', 'e.id', 's.event_id')
-      .innerJoin('institutions as i', 'i.id', 's.institution_id')
-      .leftJoin('users as u', 'u.id', 's.sent_by')
-      .selectAll('s')
-      .select([
-        'i.code as institution_code',
-        'i.name_ar as institution_name_ar',
-        'i.name_en as institution_name_en',
-        'u.display_name_ar',
-        'u.display_name_en',
-      ])
-      .where('s.case_id', '=', file.id)
-      .orderBy('e.seq', 'desc')
-      .execute(),
-    db
-      .selectFrom('protection_measures as m')
-      .innerJoin('case_events as e', 'e.id', 'm.event_id')
-      .selectAll('m')
-      .where('m.case_id', '=', file.id)
-      .orderBy('e.seq', 'desc')
-      .execute(),
-    db
-      .selectFrom('protection_measure_violations as v')
-      .innerJoin('case_events as e', 'e.id', 'v.event_id')
-      .leftJoin('cases as c', 'c.id', 'v.new_case_id')
-      .selectAll('v')
-      .select(['c.reference as new_case_reference'])
-      .where('v.case_id', '=', file.id)
-      .orderBy('v.occurred_at')
-      .orderBy('e.seq')
-      .execute(),
-  ]);
+/**
+ * The protection parts, from the rows of the page's statement (case-page.repository.ts), with
+ * the time the measures' status is judged at.
+ */
+export function protectionParts(
+  rows: Pick<CasePageRows, 'assessments' | 'referrals' | 'measures' | 'violations'>,
+  at: Date,
+) {
+  const { assessments, referrals, measures, violations } = rows;
   return { assessments, referrals, measures, violations, at };
 }
 
-type ProtectionParts = Awaited<ReturnType<typeof loadProtectionParts>>;
+type ProtectionParts = ReturnType<typeof protectionParts>;
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 const person = (userId: string | null, nameAr: string | null, nameEn: string | null) =>

@@ -1,16 +1,15 @@
 /** Reading files: the case page, the timeline, lists and the inbox, all through the policy module. */
 import { availableEvents, emptyFacts, type CaseTypeDefinition, type Role } from '@qadiya/domain';
-import type { Kysely } from 'kysely';
-import type { CaseRow, Database } from '../db/schema';
+import type { CaseRow } from '../db/schema';
 import { notFound } from '../http/errors';
 import { decideCaseAccess, visibleCasesCondition } from '../policy/case-access';
 import type { UseCaseContext } from '../use-case-context';
 import { requireCaseAccess } from './case-access';
-import { findCaseById, listEvents, teamRolesOf } from './cases.repository';
+import { loadCasePageRows, type MatterFileRow } from './case-page.repository';
+import { findCaseById, listEvents } from './cases.repository';
 import { definitionOf } from './fire-event';
-import { loadJuvenileParts } from './juvenile-page';
-import { loadProtectionParts } from './protection-page';
-import { isOnTeam } from '../policy/victim-protection';
+import { juvenileParts } from './juvenile-page';
+import { protectionParts } from './protection-page';
 
 /** Events the actor may fire now (state and role; guards are checked when fired). */
 function eventsForActor(
@@ -25,24 +24,37 @@ function eventsForActor(
   });
 }
 
+/**
+ * The case page. Three statements besides authentication (and the audit row of a restricted
+ * read): the file, the reader's roles in its team for the access check, then every part of the
+ * page at once (case-page.repository.ts), read only once the policy module has allowed it.
+ */
 export async function getCase(ctx: UseCaseContext, caseId: string) {
   const file = await findCaseById(ctx.db, caseId);
   if (!file) throw notFound('Case', caseId);
   const access = await requireCaseAccess(ctx, file, 'read');
   const definition = definitionOf(file);
-  const parts = await loadCaseParts(ctx.db, file);
-  const links = await visibleMatterFiles(ctx, file);
+  const rows = await loadCasePageRows(ctx.db, file, ctx.actor.userId);
   return {
     file,
     definition,
     roles: access.roles,
     availableEvents: eventsForActor(definition, file, access.roles),
-    links,
-    juvenileParts: await loadJuvenileParts(ctx.db, file),
-    protectionParts: await loadProtectionParts(ctx.db, file, ctx.clock.now()),
-    // Victims of a family protection file are shown by initials to readers outside its team.
-    isOnTeam: await isOnTeam(ctx.db, ctx.actor, file.id),
-    ...parts,
+    links: visibleMatterFiles(ctx, file, rows.matterFiles),
+    juvenileParts: juvenileParts(file, rows),
+    protectionParts: protectionParts(rows, ctx.clock.now()),
+    // Victims of a family protection file are shown by initials to readers outside its team: the
+    // team part holds every active assignment of the file, the reader's included if on it.
+    isOnTeam: rows.team.some((member) => member.user_id === ctx.actor.userId),
+    team: rows.team,
+    parties: rows.parties,
+    charges: rows.charges,
+    detentions: rows.detentions,
+    orders: rows.orders,
+    hearings: rows.hearings,
+    judges: rows.judges,
+    deadlines: rows.deadlines,
+    institution: rows.institution,
   };
 }
 
@@ -59,157 +71,42 @@ export async function getTimeline(ctx: UseCaseContext, caseId: string) {
   };
 }
 
-async function loadCaseParts(db: Kysely<Database>, file: CaseRow) {
-  const [team, parties, charges, detentions, orders, hearings, judges, deadlines, institution] =
-    await Promise.all([
-      db
-        .selectFrom('case_assignments as ca')
-        .innerJoin('users as u', 'u.id', 'ca.user_id')
-        .select([
-          'ca.user_id',
-          'ca.role',
-          'ca.is_lead',
-          'ca.assigned_at',
-          'u.display_name_ar',
-          'u.display_name_en',
-        ])
-        .where('ca.case_id', '=', file.id)
-        .where('ca.ended_at', 'is', null)
-        .execute(),
-      db
-        .selectFrom('parties as p')
-        .innerJoin('persons as pe', 'pe.id', 'p.person_id')
-        .select([
-          'p.id',
-          'p.person_id',
-          'p.role',
-          'p.relationship_to_accused',
-          'p.age_at_offence',
-          'p.age_status',
-          'p.address_confidential',
-          'pe.first_name_ar',
-          'pe.father_name_ar',
-          'pe.grandfather_name_ar',
-          'pe.family_name_ar',
-          'pe.name_latin',
-          'pe.sex',
-          'pe.date_of_birth',
-        ])
-        .where('p.case_id', '=', file.id)
-        .orderBy('p.added_at')
-        .execute(),
-      db
-        .selectFrom('charges as ch')
-        .innerJoin('offences as o', 'o.id', 'ch.offence_id')
-        .select([
-          'ch.id',
-          'ch.party_id',
-          'ch.disposition',
-          'ch.custodial_months',
-          'ch.fine_amount',
-          'ch.incident_date',
-          'o.code as offence_code',
-          'o.title_ar',
-          'o.title_en',
-          'o.offence_class',
-          'o.law_ar',
-          'o.article',
-        ])
-        .where('ch.case_id', '=', file.id)
-        .orderBy('ch.created_at')
-        .execute(),
-      db
-        .selectFrom('detentions')
-        .selectAll()
-        .where('case_id', '=', file.id)
-        .orderBy('arrested_at')
-        .execute(),
-      db
-        .selectFrom('detention_orders as o')
-        .innerJoin('detentions as d', 'd.id', 'o.detention_id')
-        .selectAll('o')
-        .where('d.case_id', '=', file.id)
-        .orderBy('o.issued_at')
-        .execute(),
-      db
-        .selectFrom('hearings')
-        .selectAll()
-        .where('case_id', '=', file.id)
-        .orderBy('starts_at')
-        .execute(),
-      db
-        .selectFrom('hearing_judges as hj')
-        .innerJoin('hearings as h', 'h.id', 'hj.hearing_id')
-        .innerJoin('users as u', 'u.id', 'hj.judge_id')
-        .select(['hj.hearing_id', 'hj.judge_id', 'u.display_name_ar', 'u.display_name_en'])
-        .where('h.case_id', '=', file.id)
-        .execute(),
-      db
-        .selectFrom('deadlines')
-        .selectAll()
-        .where('case_id', '=', file.id)
-        .where('completed_at', 'is', null)
-        .orderBy('due_at')
-        .execute(),
-      db
-        .selectFrom('institutions')
-        .select(['id', 'code', 'name_ar', 'name_en', 'kind'])
-        .where('id', '=', file.institution_id)
-        .executeTakeFirstOrThrow(),
-    ]);
-  return { team, parties, charges, detentions, orders, hearings, judges, deadlines, institution };
-}
-
 /**
  * The other files of the matter. A file the user may not open is still listed (the chain must be
  * visible end to end) but only by type, institution and state, never by its content.
  */
-async function visibleMatterFiles(ctx: UseCaseContext, file: CaseRow) {
-  const rows = await ctx.db
-    .selectFrom('cases as c')
-    .innerJoin('institutions as i', 'i.id', 'c.institution_id')
-    .select([
-      'c.id',
-      'c.case_type',
-      'c.state',
-      'c.reference',
-      'c.intake_status',
-      'c.institution_id',
-      'c.unit_id',
-      'c.confidentiality',
-      'i.name_ar',
-      'i.name_en',
-      'c.opened_at',
-    ])
-    .where('c.matter_id', '=', file.matter_id)
-    .where('c.id', '<>', file.id)
-    .orderBy('c.opened_at')
-    .execute();
-  const result = [];
-  for (const row of rows) {
-    const decision = decideCaseAccess(
-      ctx.actor,
-      {
-        id: row.id,
-        institutionId: row.institution_id,
-        unitId: row.unit_id,
-        confidentiality: row.confidentiality,
-      },
-      await teamRolesOf(ctx.db, row.id, ctx.actor.userId),
-    );
-    const canOpen = decision.allowed && !decision.isBreakGlass;
-    result.push({
-      id: canOpen ? row.id : null,
-      caseType: row.case_type,
-      state: row.state,
-      reference: canOpen ? row.reference : null,
-      intakeStatus: row.intake_status,
-      institution: { id: row.institution_id, nameAr: row.name_ar, nameEn: row.name_en },
-      openedAt: row.opened_at,
-      canOpen,
+function visibleMatterFiles(
+  ctx: UseCaseContext,
+  file: CaseRow,
+  matterFiles: readonly MatterFileRow[],
+) {
+  return matterFiles
+    .filter((row) => row.id !== file.id)
+    .map((row) => {
+      // The reader's roles in that file's team come with the row (team_roles), as teamRolesOf
+      // would read them; the policy module decides as for opening the file.
+      const decision = decideCaseAccess(
+        ctx.actor,
+        {
+          id: row.id,
+          institutionId: row.institution_id,
+          unitId: row.unit_id,
+          confidentiality: row.confidentiality,
+        },
+        row.team_roles,
+      );
+      const canOpen = decision.allowed && !decision.isBreakGlass;
+      return {
+        id: canOpen ? row.id : null,
+        caseType: row.case_type,
+        state: row.state,
+        reference: canOpen ? row.reference : null,
+        intakeStatus: row.intake_status,
+        institution: { id: row.institution_id, nameAr: row.name_ar, nameEn: row.name_en },
+        openedAt: row.opened_at,
+        canOpen,
+      };
     });
-  }
-  return result;
 }
 
 export interface CaseListFilter {

@@ -2,8 +2,9 @@
  * Drives one matter's files through the workflow engine, as the server's use cases would:
  * registration (registerCase), referral delivery (the `case.refer` outbox handler), acceptance
  * from the inbox (acceptCase) and events (fireEvent). Every event is decided by the domain's
- * `decideEvent` against facts kept the way `loadCaseFacts` reads them; a refusal is a bug in the
- * generator and stops the run. Accepted events change the simulated rows through sim-actions.ts.
+ * `decideEvent` against facts kept the way `loadCaseFacts` (cases/case-facts.repository.ts) reads
+ * them; a refusal is a bug in the generator and stops the run. Accepted events change the
+ * simulated rows through sim-actions.ts.
  *
  * The same code runs twice per matter. Planning (mode `plan`) skips the engine and writes
  * nothing; it only records when and where files are numbered, so that serials and rotation can be
@@ -411,7 +412,7 @@ export class MatterRun {
     return isViolenceAgainstWomen(this.facts(file, file.lastEventAt, 'prosecutor'));
   }
 
-  /** loadCaseFacts, from the simulated rows. */
+  /** loadCaseFacts (case-facts.repository.ts), from the simulated rows. */
   private facts(file: SimFile, now: number, role: Role): CaseFacts {
     return {
       caseType: file.definition.caseType,
@@ -463,7 +464,7 @@ export class MatterRun {
     };
   }
 
-  /** matterMediationStatus: the file's own, else the latest among the matter's other files. */
+  /** The mediation status that speaks for a file: its own, else the latest of the matter's others. */
   private mediationStatusOf(file: SimFile): CaseFacts['mediationStatus'] {
     if (file.mediationStatus) return file.mediationStatus;
     let latest: SimFile | null = null;

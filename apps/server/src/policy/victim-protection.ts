@@ -50,18 +50,6 @@ export async function maskedVictimIds(
   return new Set(rows.map((row) => row.person_id));
 }
 
-/** Whether the actor is on the active team of a file. */
-export async function isOnTeam(db: Kysely<Database>, actor: Actor, caseId: string) {
-  const row = await db
-    .selectFrom('case_assignments')
-    .select('id')
-    .where('case_id', '=', caseId)
-    .where('user_id', '=', actor.userId)
-    .where('ended_at', 'is', null)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /**
  * The same decision as `maskedVictimIds`, negated, as a SQL condition on a person id: true when
  * the actor sees the person unmasked (not a protected victim, or on the team of one of the files
