@@ -4,6 +4,7 @@
  * with tashkeel or tatweel, Latin transliterations). The registry's normalisation must bring each
  * back to the person; the benchmark measures how long that takes on the full registry.
  */
+import { isArabicStopWord } from '@qadiya/domain';
 
 export interface NameParts {
   firstNameAr: string;
@@ -132,19 +133,13 @@ export function personQueries(
 }
 
 const ARABIC_WORD = /[\u0621-\u064a]{4,}/g;
-/** Words too common to be what someone searches for. */
-const STOPWORDS = new Set([
-  'التي',
-  'الذي',
-  'بعد',
-  'قبل',
-  'عند',
-  'على',
-  'إلى',
-  'الى',
-  'وذلك',
-  'حيث',
-]);
+/**
+ * Words too common to be what someone searches for: the ones case search itself leaves out
+ * (the domain's Arabic particles, "عليه", "التي"…; a query of only those is refused), and a few
+ * more that tell nothing about a file.
+ */
+const STOPWORDS = new Set(['بعد', 'قبل', 'عند', 'وذلك', 'حيث']);
+const isStopWord = (word: string) => isArabicStopWord(word) || STOPWORDS.has(word);
 
 /**
  * Case search queries: words of the titles (summaries) of files the searcher may open, one word or
@@ -153,7 +148,7 @@ const STOPWORDS = new Set([
 export function caseQueries(summaries: readonly string[], count: number, seed: number): string[] {
   const random = seededRandom(seed);
   const titles = summaries
-    .map((s) => (s.match(ARABIC_WORD) ?? []).filter((w) => !STOPWORDS.has(w)))
+    .map((s) => (s.match(ARABIC_WORD) ?? []).filter((w) => !isStopWord(w)))
     .filter((words) => words.length > 0);
   if (titles.length === 0) return [];
   return Array.from({ length: count }, () => {

@@ -21,3 +21,4 @@ export * from './justice/risk-questionnaire';
 export * from './justice/victim-services';
 export * from './case-types/victim-protection-events';
 export * from './documents/document-types';
+export * from './search/arabic-stop-words';

@@ -110,15 +110,23 @@ export function casesRoutes(app: FastifyTypebox): void {
         description:
           'Full-text search (Arabic and English) ranked by relevance, or filters alone, newest ' +
           'first. Files you may not open are never returned; a match counts only in a field you ' +
-          'may read. Each result says where it matched. 400 names the field: no query and no ' +
-          'filter, an empty or one-letter query, a range ending before it starts.',
+          'may read. Each result says where it matched. A very common word lists the files newest ' +
+          'first with a total that is a lower bound (totalIsLowerBound). Arabic function words ' +
+          '(في، من، على…) typed among other words are not searched. 400 names the field: no query ' +
+          'and no filter, an empty or one-letter query, a query of function words only, a range ' +
+          'ending before it starts.',
         querystring: CaseSearchQuery,
         response: { 200: CaseSearchResponse, ...errorResponses() },
       },
     },
     async (request) => {
       const result = await searchCases(useCaseContext(request), request.query);
-      return { items: result.hits.map(presentSearchHit), total: result.total };
+      return {
+        items: result.hits.map(presentSearchHit),
+        total: result.total,
+        totalIsLowerBound: result.totalIsLowerBound,
+        order: result.order,
+      };
     },
   );
 

@@ -339,5 +339,16 @@ export const CaseSearchResponse = Type.Object({
       ),
     }),
   ),
-  total: Type.Integer(),
+  total: Type.Integer({
+    description: 'The number of files found; with totalIsLowerBound, at least that many',
+  }),
+  totalIsLowerBound: Type.Boolean({
+    description:
+      'True for a very common word (more matching texts than the search ranks): total counts ' +
+      'the files found among the texts read, "at least", and the files are listed newest first',
+  }),
+  order: Type.Union([Type.Literal('relevance'), Type.Literal('newest')], {
+    description:
+      'relevance: best match first; newest: by opening date (filters only, or a very common word)',
+  }),
 });

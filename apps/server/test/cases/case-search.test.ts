@@ -395,7 +395,12 @@ describe('case search', () => {
   });
 
   it('treats SQL and search-syntax metacharacters and bidi marks as text', async () => {
-    expect(await hits('prosecutor', { q: `%_\\'";--` })).toEqual({ items: [], total: 0 });
+    expect(await hits('prosecutor', { q: `%_\\'";--` })).toEqual({
+      items: [],
+      total: 0,
+      totalIsLowerBound: false,
+      order: 'relevance',
+    });
     // Quotes and semicolons are only text: every word must match, so nothing does.
     const injected = await hits('prosecutor', { q: `سرقة'; DROP TABLE cases; -- ${tag}` });
     expect(ids(injected)).toEqual([]);

@@ -56,6 +56,9 @@ describe('case-search criteria', () => {
       q: 'tooShort',
     });
     expect(serverProblems(invalid('q', 'is missing: give q or a filter'))).toEqual({ q: 'empty' });
+    expect(
+      serverProblems(invalid('q', 'has only very common words (في، من، على، عليه…), which are…')),
+    ).toEqual({ q: 'commonWords' });
     expect(serverProblems(invalid('q', 'must NOT have more than 200 characters'))).toEqual({
       q: 'tooLong',
     });

@@ -23,7 +23,8 @@ export type Criteria = Record<Criterion, string>;
 
 /** The fields a problem can be shown next to. */
 export type ProblemField = 'q' | 'number' | 'partyName' | 'openedFrom' | 'openedTo';
-export type Problem = 'empty' | 'tooShort' | 'tooLong' | 'partyName' | 'date' | 'range' | 'number';
+export type Problem =
+  'empty' | 'tooShort' | 'tooLong' | 'commonWords' | 'partyName' | 'date' | 'range' | 'number';
 export type Problems = Partial<Record<ProblemField, Problem>>;
 
 /** The server's limit on `q`; a longer query is refused here, without a request. */
@@ -109,7 +110,9 @@ export function serverProblems(error: unknown): Problems {
         ? 'tooLong'
         : /too short|fewer than/i.test(problem)
           ? 'tooShort'
-          : 'empty';
+          : /very common words/i.test(problem)
+            ? 'commonWords'
+            : 'empty';
     } else if (field === 'number' || field === 'reference') {
       problems.number = 'number';
     } else if (field === 'partyName') {

@@ -30,6 +30,8 @@ export const CASE_SEARCH = defineMessages('caseSearch', {
       empty: 'اكتب كلمة أو رقم ملف، أو اختر تصفية واحدة على الأقل.',
       tooShort: 'البحث قصير جداً: اكتب حرفين على الأقل من كلمة.',
       tooLong: 'البحث طويل جداً: اكتب ٢٠٠ حرف على الأكثر.',
+      commonWords:
+        'كلمات البحث كلها شائعة جداً (في، من، على، عليه…) وتوجد في كل الملفات تقريباً: أضف كلمة تدل على موضوع الملف.',
       partyName: 'اكتب حرفين على الأقل من اسم الطرف.',
       date: 'التاريخ غير صحيح.',
       range: 'تاريخ النهاية قبل تاريخ البداية.',
@@ -44,6 +46,9 @@ export const CASE_SEARCH = defineMessages('caseSearch', {
       count_many: '{{count}} ملفاً',
       count_other: '{{count}} ملف',
       more: 'تُعرض أول {{shown}} نتيجة من {{total}}؛ أضف كلمة أو تصفية لتضييق البحث.',
+      countAtLeast: '{{count}} ملف على الأقل',
+      atLeast:
+        'كلمة البحث شائعة جداً: تُعرض أحدث {{shown}} ملفاً من {{total}} ملف على الأقل، الأحدث أولاً لا الأكثر صلة؛ أضف كلمة أو تصفية لتضييق البحث.',
       file: 'الملف',
       institution: 'الجهة',
       state: 'الحالة',
@@ -96,6 +101,8 @@ export const CASE_SEARCH = defineMessages('caseSearch', {
       empty: 'Type a word or a file number, or choose at least one filter.',
       tooShort: 'Too short: type at least two letters of a word.',
       tooLong: 'Too long: type at most 200 characters.',
+      commonWords:
+        'These words are all very common (في، من، على، عليه…) and are in nearly every file: add a word that says what the file is about.',
       partyName: 'Type at least two letters of the party’s name.',
       date: 'This date is not valid.',
       range: 'The end date is before the start date.',
@@ -110,6 +117,9 @@ export const CASE_SEARCH = defineMessages('caseSearch', {
       count_many: '{{count}} files',
       count_other: '{{count}} files',
       more: 'The first {{shown}} of {{total}} are shown; add a word or a filter to narrow the search.',
+      countAtLeast: 'At least {{count}} files',
+      atLeast:
+        'A very common word: the newest {{shown}} of at least {{total}} files are shown, newest first rather than best match first; add a word or a filter to narrow the search.',
       file: 'File',
       institution: 'Institution',
       state: 'State',

@@ -67,6 +67,15 @@ interface CaseHit {
   };
 }
 
+/**
+ * A page of files found. For a very common word the server lists the files newest first and
+ * counts only those among the texts it read: `totalIsLowerBound` says "at least" (ADR 0014).
+ */
+type CaseSearchPage = Page<CaseHit> & {
+  totalIsLowerBound?: boolean;
+  order?: 'relevance' | 'newest';
+};
+
 interface Offence {
   id: string;
   code: string;
@@ -87,7 +96,7 @@ export function Component() {
 
   const search = useQuery({
     queryKey: ['cases', 'search', query],
-    queryFn: () => api.get<Page<CaseHit>>('/cases/search', { ...query, limit: PAGE_SIZE }),
+    queryFn: () => api.get<CaseSearchPage>('/cases/search', { ...query, limit: PAGE_SIZE }),
     enabled: searching && !hasLocal,
     placeholderData: keepPreviousData,
   });
@@ -331,7 +340,7 @@ function SearchForm({
   );
 }
 
-function Results({ page }: { page: Page<CaseHit> }) {
+function Results({ page }: { page: CaseSearchPage }) {
   const { t } = useTranslation(CASE_SEARCH);
   const language = useLanguage();
   if (page.items.length === 0) {
@@ -347,7 +356,9 @@ function Results({ page }: { page: Page<CaseHit> }) {
   return (
     <Stack gap="xs" aria-live="polite">
       <Text size="sm" c="gray.7" data-testid="case-search-count">
-        {t('results.count', { count: page.total })}
+        {page.totalIsLowerBound
+          ? t('results.countAtLeast', { count: page.total })
+          : t('results.count', { count: page.total })}
       </Text>
       <DataTable
         minWidth={900}
@@ -416,9 +427,12 @@ function Results({ page }: { page: Page<CaseHit> }) {
           </Table.Tr>
         )}
       </DataTable>
-      {page.total > page.items.length ? (
-        <Text size="xs" c="gray.7">
-          {t('results.more', { shown: page.items.length, total: page.total })}
+      {page.totalIsLowerBound || page.total > page.items.length ? (
+        <Text size="xs" c="gray.7" data-testid="case-search-more">
+          {t(page.totalIsLowerBound ? 'results.atLeast' : 'results.more', {
+            shown: page.items.length,
+            total: page.total,
+          })}
         </Text>
       ) : null}
     </Stack>
