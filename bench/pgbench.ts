@@ -24,7 +24,12 @@ export const MAX_SCRIPTS = 64;
  */
 export function sqlLiteral(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const text =
+    typeof value === 'string'
+      ? value
+      : Array.isArray(value)
+        ? arrayLiteral(value)
+        : JSON.stringify(value);
   const escaped = text
     .replace(/\\/g, '\\\\')
     .replace(/'/g, "''")
@@ -32,6 +37,17 @@ export function sqlLiteral(value: unknown): string {
     .replace(/\n/g, '\\n')
     .replace(/\r/g, '\\r');
   return `E'${escaped}'`;
+}
+
+/** An array parameter as PostgreSQL's array text (`{"a","b"}`), as node-pg sends it. */
+function arrayLiteral(values: readonly unknown[]): string {
+  const element = (value: unknown): string => {
+    if (value === null || value === undefined) return 'NULL';
+    if (Array.isArray(value)) return arrayLiteral(value);
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  };
+  return `{${values.map(element).join(',')}}`;
 }
 
 /** One statement with its parameters written in, on one line. */

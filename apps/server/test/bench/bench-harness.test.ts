@@ -161,6 +161,8 @@ describe('the harness helpers', () => {
   it('writes pgbench literals that pgbench cannot mistake for its :variables', () => {
     expect(sqlLiteral("عبد الله's 10:30 \\ x")).toBe("E'عبد الله''s 10\\x3a30 \\\\ x'");
     expect(sqlLiteral(null)).toBe('NULL');
+    // An array parameter (case search's words) in PostgreSQL's array text, quotes escaped.
+    expect(sqlLiteral(['بيان', 'a"b'])).toBe(String.raw`E'{"بيان","a\\"b"}'`);
     expect(sqlLiteral(50)).toBe("E'50'");
     expect(
       inlineStatement({
