@@ -50,9 +50,29 @@ function arrayLiteral(values: readonly unknown[]): string {
   return `{${values.map(element).join(',')}}`;
 }
 
+/**
+ * The text without its `--` comments (outside quotes): on one line, a comment would swallow the
+ * rest of the statement (the statistics explain themselves in comments).
+ */
+function withoutLineComments(text: string): string {
+  let out = '';
+  let inQuote = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text.charAt(i);
+    if (char === "'") inQuote = !inQuote;
+    if (!inQuote && char === '-' && text[i + 1] === '-') {
+      while (i < text.length && text[i] !== '\n') i += 1;
+      out += '\n';
+      continue;
+    }
+    out += char;
+  }
+  return out;
+}
+
 /** One statement with its parameters written in, on one line. */
 export function inlineStatement(statement: CapturedStatement): string {
-  const text = statement.text.replace(/\s+/g, ' ').trim();
+  const text = withoutLineComments(statement.text).replace(/\s+/g, ' ').trim();
   return text.replace(/\$(\d+)/g, (whole, n: string) => {
     const index = Number(n) - 1;
     return index < statement.values.length ? sqlLiteral(statement.values[index]) : whole;

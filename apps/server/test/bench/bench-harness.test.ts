@@ -171,6 +171,14 @@ describe('the harness helpers', () => {
         values: ['a', 5, 3, 4, 5, 6, 7, 8, 9, 'ten'],
       }),
     ).toBe(`select * from "cases" where "id" = E'a' and "n" = E'ten' limit E'5'`);
+    // A comment would swallow the rest of the line the statement is put on; one inside quotes stays.
+    expect(
+      inlineStatement({
+        backend: 1,
+        text: "with x as (\n  -- why: a comment\n  select '--kept' as y\n) select * from x",
+        values: [],
+      }),
+    ).toBe("with x as ( select '--kept' as y ) select * from x");
   });
 
   it("drops the outbox worker's polls from a captured request", () => {
