@@ -5,6 +5,11 @@
  * node:http + pg handler, and pgbench on the same SQL), runs the scale-out comparison, prints the
  * tables and writes bench-results.json. docs/performance.md explains the figures.
  */
+import {
+  latencyLabel,
+  measureStatisticLatencies,
+  type StatisticLatency,
+} from './statistics-latency';
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../apps/server/src/config';
@@ -60,6 +65,9 @@ const MISSING_DATABASE =
   '`qadiya generate` (e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/qadiya_bench ' +
   'npm run bench). It does not run on the embedded database: PGlite serves one connection at a ' +
   'time and would measure nothing a deployment sees.\n';
+
+/** Requests per statistic in the one-at-a-time timing (the median is reported). */
+const STATISTIC_RUNS = 3;
 
 async function main(options: BenchOptions): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL?.trim();
@@ -143,6 +151,7 @@ async function main(options: BenchOptions): Promise<void> {
     const scenarios: (ScenarioResult | SkippedScenario)[] = [];
     const baselines: BaselineResult[] = [];
     let scaleOut: ScaleOutResult[] = [];
+    let statisticLatencies: StatisticLatency[] = [];
     let aborted: string | null = null;
     log('Scenarios:');
     try {
@@ -187,6 +196,18 @@ async function main(options: BenchOptions): Promise<void> {
         );
         if (baseline) baselines.push(baseline);
       }
+      // Issue 8's target is a latency, one request at a time: every measure through the API.
+      if (definitions.some((d) => d.name.startsWith('stat_'))) {
+        log('Statistics, one request at a time…');
+        statisticLatencies = await measureStatisticLatencies(
+          new ApiClient(baseUrl, sessions.analyst),
+          fixtures.statisticsPeriod,
+          STATISTIC_RUNS,
+        );
+        for (const latency of statisticLatencies) {
+          log(`  ${latencyLabel(latency)}: ${latency.medianMs.toFixed(0)} ms`);
+        }
+      }
       if (options.scaleOut) {
         scaleOut = await runScaleOut(
           databaseUrl,
@@ -206,7 +227,7 @@ async function main(options: BenchOptions): Promise<void> {
 
     const serverMemory = readMemory(server.pid);
     await stop(server);
-    const partial = { scenarios, baselines, scaleOut };
+    const partial = { scenarios, baselines, scaleOut, statisticLatencies };
     const results: BenchResults = {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),

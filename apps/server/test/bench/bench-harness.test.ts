@@ -5,6 +5,7 @@
  * the pure helpers (pgbench literals, capture filtering, name variants, options) do what the
  * harness relies on. The load figures themselves mean nothing here.
  */
+import { measureStatisticLatencies } from '../../../../bench/statistics-latency';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareSql } from '../../../../bench/baselines';
@@ -121,7 +122,14 @@ describe('the benchmark harness on a tiny run', () => {
         ...result,
       });
     }
-    const partial = { scenarios: results, baselines: [], scaleOut: [] };
+    // Issue 8's timing, one request per statistic, as the run does after its scenarios.
+    const statisticLatencies = await measureStatisticLatencies(
+      new ApiClient(baseUrl, sessions.analyst),
+      fixtures.statisticsPeriod,
+      1,
+    );
+    expect(statisticLatencies.filter((l) => l.measure !== null)).toHaveLength(16);
+    const partial = { scenarios: results, baselines: [], scaleOut: [], statisticLatencies };
     const report: BenchResults = {
       startedAt: '',
       finishedAt: '',
@@ -140,6 +148,10 @@ describe('the benchmark harness on a tiny run', () => {
     const text = renderReport(report);
     for (const definition of definitions) expect(text).toContain(definition.name);
     expect(report.targets.find((t) => t.target.startsWith('no error'))?.isMet).toBe(true);
+    expect(text).toContain('workload, split');
+    expect(report.targets.find((t) => t.target.includes('(issue 8)'))?.measured).toMatch(
+      /^slowest /,
+    );
     // Without baselines there is no ratio to judge.
     expect(report.targets[0]?.isMet).toBeNull();
   }, 60_000);
