@@ -93,6 +93,32 @@ export function caseFactsQuery(
   ]);
 }
 
+type PartyFact = CaseFacts['parties'][number];
+
+/**
+ * A party as the guards know it, from its row joined to the person (the data generator's replay
+ * test builds its facts with it too).
+ */
+export function partyFact(row: {
+  id: string;
+  person_id: string;
+  role: PartyFact['role'];
+  date_of_birth: string | null;
+  age_status: PartyFact['ageStatus'];
+  sex: PartyFact['sex'];
+  relationship_to_accused: string | null;
+}): PartyFact {
+  return {
+    id: row.id,
+    personId: row.person_id,
+    role: row.role,
+    dateOfBirth: row.date_of_birth,
+    ageStatus: row.age_status,
+    sex: row.sex,
+    relationshipToAccused: row.relationship_to_accused,
+  };
+}
+
 export async function loadCaseFacts(
   trx: Transaction<Database>,
   file: CaseRow,
@@ -108,15 +134,7 @@ export async function loadCaseFacts(
     now,
     actorRoles,
     incidentDate: file.incident_date,
-    parties: row.parties.map((p) => ({
-      id: p.id,
-      personId: p.person_id,
-      role: p.role,
-      dateOfBirth: p.date_of_birth,
-      ageStatus: p.age_status,
-      sex: p.sex,
-      relationshipToAccused: p.relationship_to_accused,
-    })),
+    parties: row.parties.map(partyFact),
     charges: row.charges.map((c) => ({
       id: c.id,
       partyId: c.party_id,

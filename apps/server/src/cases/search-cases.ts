@@ -633,19 +633,21 @@ async function runSearch(
         NULL::uuid AS source_id
       FROM cases c WHERE ${referenceMatch(search.referenceLike)}`
     : sql``;
-  return withoutParallelWorkers(db, async (trx) => {
-    // 1. The matching documents, at most `documentCap` + 1 of them, each read once: the files they
-    //    belong to are judged by the policy and ranked, the page taken with the number of files.
-    //    `documents` says whether the cap was reached. Past it, only the first
-    //    `LOWER_BOUND_DOCUMENTS` are judged, for a total that is a lower bound, and no page is
-    //    ranked (the walk below gives it). The documents are read through the GIN index only:
-    //    under the LIMIT, the planner otherwise prefers to scan the whole table for words it
-    //    believes rare together ("لعدم كفاية": 1.45 million rows, 230 ms).
-    await sql`SELECT set_config('enable_seqscan', 'off', true)`.execute(trx);
-    const underCap = sql`(SELECT counted.documents <= ${documentCap}::bigint FROM counted)`;
-    const ranked = await sql<
-      FoundRow & { total: null; documents: number | string; files: number | string }
-    >`
+  return withoutParallelWorkers(
+    db,
+    async (trx) => {
+      // 1. The matching documents, at most `documentCap` + 1 of them, each read once: the files they
+      //    belong to are judged by the policy and ranked, the page taken with the number of files.
+      //    `documents` says whether the cap was reached. Past it, only the first
+      //    `LOWER_BOUND_DOCUMENTS` are judged, for a total that is a lower bound, and no page is
+      //    ranked (the walk below gives it). The documents are read through the GIN index only:
+      //    under the LIMIT, the planner otherwise prefers to scan the whole table for words it
+      //    believes rare together ("لعدم كفاية": 1.45 million rows, 230 ms): sequential scans are
+      //    off for this transaction (set with the search's other planner settings).
+      const underCap = sql`(SELECT counted.documents <= ${documentCap}::bigint FROM counted)`;
+      const ranked = await sql<
+        FoundRow & { total: null; documents: number | string; files: number | string }
+      >`
       WITH docs AS (
         SELECT * FROM (${candidateDocuments(trx, actor, query)}) u LIMIT ${documentCap + 1}
       ),
@@ -669,64 +671,64 @@ async function runSearch(
       SELECT counted.documents, (SELECT count(*) FROM r) AS files, found.* FROM counted
       LEFT JOIN (${pageWithExcerpts(text, sql`x.rank DESC, x.opened_at DESC, x.id`)}) found ON true
       ORDER BY found.rank DESC NULLS LAST, found.opened_at DESC, found.id`.execute(trx);
-    const first = ranked.rows[0];
-    const documents = Number(first?.documents ?? 0);
-    // The files found among the documents judged: all of them under the cap.
-    const files = Number(first?.files ?? 0);
-    const rows = ranked.rows.filter((row) => row.id !== null);
-    if (documents <= documentCap) {
-      // Every match was read: the page and the total are exact.
-      return {
-        rows: rows.map(withoutCounts),
-        total: files,
-        totalIsLowerBound: false,
-        order: 'relevance',
-      };
-    }
+      const first = ranked.rows[0];
+      const documents = Number(first?.documents ?? 0);
+      // The files found among the documents judged: all of them under the cap.
+      const files = Number(first?.files ?? 0);
+      const rows = ranked.rows.filter((row) => row.id !== null);
+      if (documents <= documentCap) {
+        // Every match was read: the page and the total are exact.
+        return {
+          rows: rows.map(withoutCounts),
+          total: files,
+          totalIsLowerBound: false,
+          order: 'relevance',
+        };
+      }
 
-    // 2. A common word: more matching documents than the cap. Ranking them all means reading every
-    //    one (a word in a quarter of an office's documents: 55,000 of them, 0.5-1.5 s), so the files
-    //    are listed newest first instead: the files the user may open are walked in the order of
-    //    their opening date, each kept when one of its documents matches in a field the user may
-    //    read. A common word is in many files, so the walk soon fills a page. The bitmap scans
-    //    are switched off for this statement (sequential scans already are): the GIN index cannot
-    //    give the files in date order, and the planner would otherwise read all the matches to
-    //    sort them (a hash join of every match, 420 ms for "لعدم كفاية").
-    await sql`SELECT set_config('enable_bitmapscan', 'off', true)`.execute(trx);
-    // One matching document in a readable field is enough to keep a file. As a LATERAL subquery
-    // with LIMIT 1 (not EXISTS, which the planner turns into a join of every match) it is asked
-    // file by file, in the walk's order. Each institution where the user holds a grant is walked
-    // on its own index of opening dates, and the files reached otherwise (team, specific grants)
-    // apart; the walks are merged by date.
-    const hit = sql`(
+      // 2. A common word: more matching documents than the cap. Ranking them all means reading every
+      //    one (a word in a quarter of an office's documents: 55,000 of them, 0.5-1.5 s), so the files
+      //    are listed newest first instead: the files the user may open are walked in the order of
+      //    their opening date, each kept when one of its documents matches in a field the user may
+      //    read. A common word is in many files, so the walk soon fills a page. The bitmap scans
+      //    are switched off for this statement (sequential scans already are): the GIN index cannot
+      //    give the files in date order, and the planner would otherwise read all the matches to
+      //    sort them (a hash join of every match, 420 ms for "لعدم كفاية").
+      await sql`SELECT set_config('enable_bitmapscan', 'off', true)`.execute(trx);
+      // One matching document in a readable field is enough to keep a file. As a LATERAL subquery
+      // with LIMIT 1 (not EXISTS, which the planner turns into a join of every match) it is asked
+      // file by file, in the walk's order. Each institution where the user holds a grant is walked
+      // on its own index of opening dates, and the files reached otherwise (team, specific grants)
+      // apart; the walks are merged by date.
+      const hit = sql`(
       SELECT true AS found FROM case_search_documents d
       WHERE d.case_id = c.id AND d.document @@ ${query}
         AND ((d.field = 'title' AND ${c.title})
           OR (d.field = 'event_note' AND ${c.notes})
           OR (d.field = 'hearing_minutes' AND ${c.minutes}))
       LIMIT 1)`;
-    const kept = sql`${c.visible} AND ${c.filters} AND (hit.found
+      const kept = sql`${c.visible} AND ${c.filters} AND (hit.found
       ${search.referenceLike ? sql`OR ${referenceMatch(search.referenceLike)}` : sql``})`;
-    const reach = search.limit + search.offset;
-    const { institutions, specific } = candidateSources(actor);
-    const walks = institutions.map(
-      (institutionId) => sql`(SELECT c.id, c.opened_at FROM cases c
+      const reach = search.limit + search.offset;
+      const { institutions, specific } = candidateSources(actor);
+      const walks = institutions.map(
+        (institutionId) => sql`(SELECT c.id, c.opened_at FROM cases c
         LEFT JOIN LATERAL ${hit} hit ON true
         WHERE c.institution_id = ${institutionId} AND ${kept}
         ORDER BY c.opened_at DESC, c.id LIMIT ${reach})`,
-    );
-    // The team's and specific grants' files, looked up by id (an array computed once): a walk of
-    // every file in date order to find the few of them was the planner's other choice (330 ms).
-    const elsewhere = sql`ARRAY(SELECT ca.case_id FROM case_assignments ca
+      );
+      // The team's and specific grants' files, looked up by id (an array computed once): a walk of
+      // every file in date order to find the few of them was the planner's other choice (330 ms).
+      const elsewhere = sql`ARRAY(SELECT ca.case_id FROM case_assignments ca
         WHERE ca.user_id = ${actor.userId} AND ca.ended_at IS NULL
       ${specific.length > 0 ? sql`UNION SELECT unnest(${specific}::uuid[])` : sql``})`;
-    walks.push(sql`(SELECT c.id, c.opened_at FROM cases c
+      walks.push(sql`(SELECT c.id, c.opened_at FROM cases c
         LEFT JOIN LATERAL ${hit} hit ON true
         WHERE c.id = ANY (${elsewhere})
           ${institutions.length > 0 ? sql`AND c.institution_id <> ALL(${institutions}::uuid[])` : sql``}
           AND ${kept}
         ORDER BY c.opened_at DESC, c.id LIMIT ${reach})`);
-    const walked = await sql<FoundRow & { total: null }>`
+      const walked = await sql<FoundRow & { total: null }>`
       WITH walk AS (
         SELECT w.id FROM (${sql.join(walks, sql` UNION ALL `)}) w
         ORDER BY w.opened_at DESC, w.id
@@ -746,25 +748,27 @@ async function runSearch(
       ${judgedFiles(c)},
       page AS (SELECT r.*, NULL::bigint AS total FROM r)
       ${pageWithExcerpts(text, sql`x.opened_at DESC, x.id`)}`.execute(trx);
-    const page = walked.rows.map(withoutCounts);
-    // Fewer files than asked for: the walk reached the end, every match is listed.
-    if (page.length < search.limit && (page.length > 0 || search.offset === 0)) {
+      const page = walked.rows.map(withoutCounts);
+      // Fewer files than asked for: the walk reached the end, every match is listed.
+      if (page.length < search.limit && (page.length > 0 || search.offset === 0)) {
+        return {
+          rows: page,
+          total: search.offset + page.length,
+          totalIsLowerBound: false,
+          order: 'newest',
+        };
+      }
+      // At least the files found among the documents read, and at least the files before this
+      // page's last one (none past the end of the list).
       return {
         rows: page,
-        total: search.offset + page.length,
-        totalIsLowerBound: false,
+        total: Math.max(files, page.length > 0 ? search.offset + page.length : 0),
+        totalIsLowerBound: true,
         order: 'newest',
       };
-    }
-    // At least the files found among the documents read, and at least the files before this
-    // page's last one (none past the end of the list).
-    return {
-      rows: page,
-      total: Math.max(files, page.length > 0 ? search.offset + page.length : 0),
-      totalIsLowerBound: true,
-      order: 'newest',
-    };
-  });
+    },
+    { enable_seqscan: 'off' },
+  );
 }
 
 /** A found row without the statement's counts, which the result carries once. */

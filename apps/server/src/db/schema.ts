@@ -135,8 +135,8 @@ export interface SessionTable {
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
-export interface AuditLogTable {
-  seq: number;
+/** What an audit row records: the columns audit_log and audit_pending share. */
+interface AuditContentColumns {
   occurred_at: Timestamp;
   actor_user_id: string | null;
   actor_username: string | null;
@@ -148,6 +148,10 @@ export interface AuditLogTable {
   request_id: string | null;
   source_ip: string | null;
   details: ColumnType<Record<string, unknown>, string, never>;
+}
+
+export interface AuditLogTable extends AuditContentColumns {
+  seq: number;
   prev_hash: string;
   hash: string;
   /** Which hash formula the row was written with (audit/audit-chain.ts). */
@@ -161,20 +165,9 @@ export interface AuditChainHeadTable {
 }
 
 /** Audit rows waiting for their transaction's commit, which chains them (migration 0020). */
-export interface AuditPendingTable {
+export interface AuditPendingTable extends AuditContentColumns {
   id: Generated<number>;
   content_hash: string;
-  occurred_at: Timestamp;
-  actor_user_id: string | null;
-  actor_username: string | null;
-  action: string;
-  object_type: string | null;
-  object_id: string | null;
-  institution_id: string | null;
-  outcome: AuditOutcome;
-  request_id: string | null;
-  source_ip: string | null;
-  details: ColumnType<Record<string, unknown>, string, never>;
 }
 
 export interface SchemaMigrationTable {

@@ -12,7 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchCases, type CaseSearchResult } from '../../src/cases/search-cases';
 import type { Database } from '../../src/db/schema';
 import { buildTestApp, type TestApp } from '../support/app';
-import { buildBareCase, buildInstitution, signedInUser, uniqueSuffix } from '../support/factories';
+import {
+  buildBareCase,
+  buildInstitution,
+  signedInWithGrant,
+  uniqueSuffix,
+} from '../support/factories';
 import { contextFor } from './lifecycle-fixtures';
 
 type Db = Kysely<Database>;
@@ -99,12 +104,7 @@ describe('case search: common words', () => {
     office = await buildInstitution(db, { units: ['general', 'family_protection'] });
     otherOffice = await buildInstitution(db);
     const signIn = async (key: string, role: Role, institutionId: string, unitKind?: string) => {
-      const unitId = unitKind ? office.units.find((u) => u.kind === unitKind)!.id : null;
-      const { user, headers } = await signedInUser(db, {
-        institutionId,
-        grants: [{ role, institutionId, unitId }],
-      });
-      users[key] = { headers, id: user.id };
+      users[key] = await signedInWithGrant(db, { role, institutionId, office, unitKind });
     };
     await signIn('prosecutor', 'prosecutor', office.id, 'general');
     await signIn('chief', 'chief_prosecutor', office.id);

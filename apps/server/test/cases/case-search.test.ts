@@ -11,7 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/schema';
 import { buildTestApp, type TestApp } from '../support/app';
 import { buildOffence, buildPerson } from '../support/cases';
-import { buildBareCase, buildInstitution, signedInUser, uniqueSuffix } from '../support/factories';
+import {
+  buildBareCase,
+  buildInstitution,
+  signedInWithGrant,
+  uniqueSuffix,
+} from '../support/factories';
 
 type Db = Kysely<Database>;
 type Headers = Record<string, string>;
@@ -131,12 +136,7 @@ describe('case search', () => {
     const otherOffice = await buildInstitution(db);
     court = await buildInstitution(db, { kind: 'court' });
     const signIn = async (key: string, role: Role, institutionId: string, unitKind?: string) => {
-      const unitId = unitKind ? office.units.find((u) => u.kind === unitKind)!.id : null;
-      const { user, headers } = await signedInUser(db, {
-        institutionId,
-        grants: [{ role, institutionId, unitId }],
-      });
-      users[key] = { headers, id: user.id };
+      users[key] = await signedInWithGrant(db, { role, institutionId, office, unitKind });
     };
     await signIn('prosecutor', 'prosecutor', office.id, 'general');
     await signIn('chief', 'chief_prosecutor', office.id);

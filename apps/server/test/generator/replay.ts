@@ -14,6 +14,7 @@ import {
   type Role,
 } from '@qadiya/domain';
 import type { Kysely } from 'kysely';
+import { partyFact } from '../../src/cases/case-facts.repository';
 import type { Database } from '../../src/db/schema';
 
 const DECISIONS = new Set([
@@ -202,15 +203,7 @@ export async function replayMatters(
         incidentDate: file.incident_date,
         parties: parties
           .filter((p) => p.case_id === file.id && time(p.added_at) < t)
-          .map((p) => ({
-            id: p.id,
-            personId: p.person_id,
-            role: p.role,
-            dateOfBirth: p.date_of_birth,
-            ageStatus: p.age_status,
-            sex: p.sex,
-            relationshipToAccused: p.relationship_to_accused,
-          })),
+          .map(partyFact),
         charges: fileCharges
           .filter((c) => time(c.created_at) < t)
           .map((c) => ({

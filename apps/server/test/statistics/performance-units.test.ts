@@ -30,6 +30,21 @@ const UNIT_COLUMNS = sql.raw(`case_id, accused_party, matter_id, case_type, inst
   reported, reported_here, indicted, convicted, disposal_lead_user, disposal_lead_role`);
 const SPAN_COLUMNS = sql.raw('case_id, seq, started_at, ended_at');
 
+/** Returns a file to its sender, as intake does: it loses its number and leaves the statistics. */
+async function returnToSender(db: Db, caseId: string) {
+  await db
+    .updateTable('cases')
+    .set({
+      intake_status: 'returned',
+      return_reason: 'ليس من اختصاص هذه النيابة',
+      serial: null,
+      year: null,
+      reference: null,
+    })
+    .where('id', '=', caseId)
+    .execute();
+}
+
 /** The rows in the table and not in the definition, and the other way round (none expected). */
 async function differences(db: Db) {
   const units = await sql<Record<string, unknown>>`
@@ -208,17 +223,7 @@ describe('the performance unit summary table', () => {
     // A file returned to its sender leaves the table.
     const [toReturn] = await pick(sql<boolean>`c.intake_status <> 'returned'`, 1);
     if (!toReturn) throw new Error('no file to return');
-    await db
-      .updateTable('cases')
-      .set({
-        intake_status: 'returned',
-        return_reason: 'ليس من اختصاص هذه النيابة',
-        serial: null,
-        year: null,
-        reference: null,
-      })
-      .where('id', '=', toReturn.case_id)
-      .execute();
+    await returnToSender(db, toReturn.case_id);
 
     // Suspended spans opened and closed by appended events.
     const [mediated] = await pick(
@@ -409,17 +414,7 @@ describe('the performance unit summary table', () => {
     expect(await differences(db)).toEqual(NONE);
 
     // The first file returned to its sender: another file of the matter becomes the report.
-    await db
-      .updateTable('cases')
-      .set({
-        intake_status: 'returned',
-        return_reason: 'ليس من اختصاص هذه النيابة',
-        serial: null,
-        year: null,
-        reference: null,
-      })
-      .where('id', '=', pair.first)
-      .execute();
+    await returnToSender(db, pair.first);
     expect(await differences(db)).toEqual(NONE);
 
     // An institution that is no longer a prosecution office: its files are no reports.

@@ -159,6 +159,28 @@ export async function signedInUser(
 }
 
 /**
+ * A signed-in user with one grant at an institution, in the office's unit of `unitKind` when one
+ * is given (search and list tests sign in several such users around one office).
+ */
+export async function signedInWithGrant(
+  db: Kysely<Database>,
+  grant: {
+    role: Role;
+    institutionId: string;
+    office: { units: { id: string; kind: string }[] };
+    unitKind?: string;
+  },
+) {
+  const unit = grant.unitKind ? grant.office.units.find((u) => u.kind === grant.unitKind) : null;
+  if (grant.unitKind && !unit) throw new Error(`the office has no ${grant.unitKind} unit`);
+  const { user, headers } = await signedInUser(db, {
+    institutionId: grant.institutionId,
+    grants: [{ role: grant.role, institutionId: grant.institutionId, unitId: unit?.id ?? null }],
+  });
+  return { headers, id: user.id };
+}
+
+/**
  * A bare accepted file straight in the database, for tests that need a case to point at (grants,
  * policy). Tests of the case lifecycle register files through the API instead.
  */
