@@ -11,7 +11,10 @@
  *    runtime role UPDATE and DELETE on the re-created audit_log table; the backup re-creates them
  *    itself, after its own exact grants.
  * Statements are collected before any is run, so objects removed by an earlier CASCADE are simply
- * skipped (IF EXISTS).
+ * skipped (IF EXISTS). They run in a fixed order (kind, then text), so a restore does not depend on
+ * the order of pg_class. A sequence that belongs to a column (an identity column, such as
+ * audit_pending.id, or a serial) is left to its table: PostgreSQL refuses to drop an identity
+ * column's sequence on its own, and the table's DROP takes it.
  */
 export const RESTORE_PRELUDE = `
 DO $$
@@ -19,7 +22,7 @@ DECLARE
   statements text[];
   statement text;
 BEGIN
-  SELECT coalesce(array_agg(s ORDER BY ord), '{}') INTO statements FROM (
+  SELECT coalesce(array_agg(s ORDER BY ord, s), '{}') INTO statements FROM (
     SELECT 1 AS ord, format('DROP %s IF EXISTS %I.%I CASCADE',
              CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'
                WHEN 'f' THEN 'FOREIGN TABLE' WHEN 'S' THEN 'SEQUENCE' WHEN 'c' THEN 'TYPE'
@@ -28,6 +31,10 @@ BEGIN
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = 'public' AND c.relowner = current_user::regrole
        AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S', 'c')
+       AND NOT (c.relkind = 'S' AND EXISTS (
+             SELECT 1 FROM pg_depend d
+              WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')))
     UNION ALL
     SELECT 2, format('DROP ROUTINE IF EXISTS %s CASCADE', p.oid::regprocedure)
       FROM pg_proc p

@@ -60,10 +60,11 @@ describe(`qadiya backup and restore (${engine})`, () => {
         .values({ code: 'AFTER-BACKUP', kind: 'bar_association', name_ar: 'ب', name_en: 'B' })
         .execute();
       // As if a later migration had run: a new table referring to a restored one.
-      await sql`CREATE TABLE later_things (user_id uuid NOT NULL REFERENCES users (id))`.execute(
-        db,
-      );
-      await sql`INSERT INTO later_things SELECT id FROM users LIMIT 1`.execute(db);
+      await sql`CREATE TABLE later_things (
+        id bigint GENERATED ALWAYS AS IDENTITY,
+        user_id uuid NOT NULL REFERENCES users (id)
+      )`.execute(db);
+      await sql`INSERT INTO later_things (user_id) SELECT id FROM users LIMIT 1`.execute(db);
     });
 
     const out = captureOutput();
