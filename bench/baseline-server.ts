@@ -19,9 +19,10 @@ import {
   DEFAULT_PREPARED_STATEMENT_OPTIONS,
   StatementNames,
 } from '../apps/server/src/db/prepared-statements';
+import type { serverStatement } from './baseline-sql';
 import {
   caseFactsStatement,
-  CASE_BY_ID,
+  CASE_WITH_TEAM_ROLES,
   INSERT_EVENT,
   LOCK_CASE,
   SESSION_WITH_USER,
@@ -69,6 +70,15 @@ async function rows(db: Queryable, text: string, values: unknown[]): Promise<Row
   return result.rows as Row[];
 }
 
+/** Runs a statement compiled from the server's own builder, the stand-ins given their values. */
+function serverRows(
+  db: Queryable,
+  statement: ReturnType<typeof serverStatement>,
+  values: [unknown, unknown][],
+): Promise<Row[]> {
+  return rows(db, statement.sql, statement.parameters(new Map(values)));
+}
+
 class HttpFailure extends Error {
   constructor(
     readonly status: number,
@@ -86,24 +96,30 @@ interface Session {
 async function authenticate(request: http.IncomingMessage): Promise<Session> {
   const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
   if (!token) throw new HttpFailure(401, 'no token');
-  const [session] = await rows(
-    pool,
-    SESSION_WITH_USER.sql,
-    SESSION_WITH_USER.parameters(
-      new Map<unknown, unknown>([
-        [STAND_IN.tokenHash, createHash('sha256').update(token).digest('hex')],
-        [STAND_IN.now, new Date()],
-      ]),
-    ),
-  );
+  const [session] = await serverRows(pool, SESSION_WITH_USER, [
+    [STAND_IN.tokenHash, createHash('sha256').update(token).digest('hex')],
+    [STAND_IN.now, new Date()],
+  ]);
   if (!session) throw new HttpFailure(401, 'unknown token');
   return { userId: String(session.userId), username: String(session.username) };
 }
 
-async function casePage(caseId: string, session: Session): Promise<Row> {
-  const [found] = await rows(pool, CASE_BY_ID, [caseId]);
+/** The file with the reader's team roles, as the server opens a file. */
+async function openFile(caseId: string, session: Session): Promise<Row> {
+  const [found] = await serverRows(pool, CASE_WITH_TEAM_ROLES, [
+    [STAND_IN.caseId, caseId],
+    [STAND_IN.userId, session.userId],
+  ]);
   if (!found) throw new HttpFailure(404, 'no such file');
-  await rows(pool, TEAM_ROLES, [caseId, session.userId]);
+  return found;
+}
+
+async function casePage(caseId: string, session: Session): Promise<Row> {
+  return pageOf(await openFile(caseId, session), session);
+}
+
+async function pageOf(found: Row, session: Session): Promise<Row> {
+  const caseId = found.id;
   // Every part of the page in one statement, as the server reads them.
   const [parts] = await rows(pool, CASE_PAGE_SQL, [
     caseId,
@@ -123,10 +139,14 @@ interface EventBody {
 const FACTS_WITH_OWN_MEDIATION = caseFactsStatement(true);
 const FACTS_WITH_MATTER_MEDIATION = caseFactsStatement(false);
 
-async function fireEvent(caseId: string, session: Session, body: EventBody): Promise<Row> {
-  const [found] = await rows(pool, CASE_BY_ID, [caseId]);
-  if (!found) throw new HttpFailure(404, 'no such file');
-  await rows(pool, TEAM_ROLES, [caseId, session.userId]);
+async function fireEvent(
+  caseId: string,
+  session: Session,
+  body: EventBody,
+  minimal: boolean,
+): Promise<Row> {
+  await openFile(caseId, session);
+  let updated: Row | undefined;
   const client = await pool.connect();
   try {
     await client.query('begin');
@@ -137,16 +157,10 @@ async function fireEvent(caseId: string, session: Session, body: EventBody): Pro
     }
     // The workflow's facts in one statement, as the server reads them.
     const facts = file.mediation_status ? FACTS_WITH_OWN_MEDIATION : FACTS_WITH_MATTER_MEDIATION;
-    await rows(
-      client,
-      facts.sql,
-      facts.parameters(
-        new Map<unknown, unknown>([
-          [STAND_IN.caseId, caseId],
-          [STAND_IN.matterId, file.matter_id],
-        ]),
-      ),
-    );
+    await serverRows(client, facts, [
+      [STAND_IN.caseId, caseId],
+      [STAND_IN.matterId, file.matter_id],
+    ]);
     const now = new Date();
     const requestId = randomUUID();
     const nextVersion = body.version + 1;
@@ -164,7 +178,13 @@ async function fireEvent(caseId: string, session: Session, body: EventBody): Pro
       file.state,
       requestId,
     ]);
-    await rows(client, UPDATE_CASE, [file.state, nextVersion, now, caseId, file.version]);
+    [updated] = await rows(client, UPDATE_CASE, [
+      file.state,
+      nextVersion,
+      now,
+      caseId,
+      file.version,
+    ]);
     // The audit row and the chain head in one statement, as the server writes them.
     await rows(
       client,
@@ -195,9 +215,13 @@ async function fireEvent(caseId: string, session: Session, body: EventBody): Pro
   } finally {
     client.release();
   }
-  // The server then asks whether the actor may still open the file, and answers with its page.
+  if (!updated) throw new HttpFailure(404, 'no such file');
+  // Prefer: return=minimal: the row the update returned is the answer.
+  if (minimal) return updated;
+  // Otherwise the server asks whether the actor may still open the file (their team roles now),
+  // and answers with its page, built on the row the update returned.
   await rows(pool, TEAM_ROLES, [caseId, session.userId]);
-  return casePage(caseId, session);
+  return pageOf(updated, session);
 }
 
 function readBody(request: http.IncomingMessage): Promise<string> {
@@ -221,7 +245,8 @@ async function handle(request: http.IncomingMessage): Promise<unknown> {
   const session = await authenticate(request);
   if (request.method === 'GET' && !match[2]) return casePage(match[1], session);
   if (request.method === 'POST' && match[2]) {
-    return fireEvent(match[1], session, JSON.parse(await readBody(request)) as EventBody);
+    const minimal = /(^|,)\s*return=minimal\b/.test(String(request.headers.prefer ?? ''));
+    return fireEvent(match[1], session, JSON.parse(await readBody(request)) as EventBody, minimal);
   }
   throw new HttpFailure(405, 'method not allowed');
 }

@@ -14,9 +14,9 @@ import {
 } from 'kysely';
 import { sessionWithUserQuery } from '../apps/server/src/auth/sessions.repository';
 import { caseFactsQuery } from '../apps/server/src/cases/case-facts.repository';
+import { caseWithTeamRolesQuery } from '../apps/server/src/cases/cases.repository';
 import type { Database } from '../apps/server/src/db/schema';
 
-export const CASE_BY_ID = 'select * from "cases" where "id" = $1';
 export const TEAM_ROLES =
   'select "role" from "case_assignments" where "case_id" = $1 and "user_id" = $2 and "ended_at" is null';
 
@@ -58,12 +58,18 @@ export const STAND_IN = {
   caseId: '\u0000case',
   matterId: '\u0000matter',
   tokenHash: '\u0000token',
+  userId: '\u0000user',
   now: new Date(0),
 } as const;
 
 /** Authentication (auth/sessions.repository.ts): the session, its user and assignments at once. */
 export const SESSION_WITH_USER = serverStatement((db) =>
   sessionWithUserQuery(db, STAND_IN.tokenHash, STAND_IN.now),
+);
+
+/** Opening a file (cases/case-access.ts, openCase): the file with the reader's team roles. */
+export const CASE_WITH_TEAM_ROLES = serverStatement((db) =>
+  caseWithTeamRolesQuery(db, STAND_IN.caseId, STAND_IN.userId),
 );
 
 /**

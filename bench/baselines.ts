@@ -32,6 +32,8 @@ import type { WaitShare } from './wait-sampler';
 import type { DatabaseHandle } from '../apps/server/src/db/database';
 
 /** Read scenarios whose SQL pgbench replays (the database's ceiling for them): every statistic too. */
+/** Scenarios measured against the bare node:http + pg server too. */
+export const BARE_SCENARIOS = ['case_page', 'event_write', 'event_write_minimal'];
 const PGBENCH_SCENARIOS = ['case_page', 'work_queue', 'person_search', 'case_search'];
 const isReplayed = (name: string) => PGBENCH_SCENARIOS.includes(name) || name.startsWith('stat_');
 
@@ -195,7 +197,8 @@ export async function captureSql(
       drift.push(compareSql('case_page', ours.statements, theirs.statements));
     }
     const [first, second] = fixtures.writableFiles;
-    if (first && second) {
+    for (const minimal of [false, true]) {
+      if (!first || !second) break;
       const fire = async (target: SqlRecorder, source: ReturnType<typeof eventWriteSource>) => {
         const spec = source.next();
         const recorded = await target.record(spec);
@@ -203,12 +206,18 @@ export async function captureSql(
         if (recorded.status !== 200) throw new Error(`event write: HTTP ${recorded.status}`);
         return recorded.statements;
       };
-      const ours = await fire(recorder, eventWriteSource([first], sessions.prosecutor));
+      const ours = await fire(
+        recorder,
+        eventWriteSource([first], sessions.prosecutor, { minimal }),
+      );
       const theirs = await fire(
         bareRecorder,
-        eventWriteSource([second], sessions.prosecutor, { pathOf: (f) => `/cases/${f.id}/events` }),
+        eventWriteSource([second], sessions.prosecutor, {
+          pathOf: (f) => `/cases/${f.id}/events`,
+          minimal,
+        }),
       );
-      drift.push(compareSql('event_write', ours, theirs));
+      drift.push(compareSql(minimal ? 'event_write_minimal' : 'event_write', ours, theirs));
     }
   } finally {
     recorder.dispose();
@@ -229,7 +238,7 @@ export async function measureBaselines(
 ): Promise<BaselineResult | null> {
   let bare: LoadResult | null = null;
   let bareWaits: WaitShare[] = [];
-  if (definition.name === 'case_page' || definition.name === 'event_write') {
+  if (BARE_SCENARIOS.includes(definition.name)) {
     const server = await track(startBare(context, context.portBase + 10));
     try {
       const { fixtures, sessions, readVersions } = context;
@@ -239,6 +248,7 @@ export async function measureBaselines(
           : eventWriteSource(fixtures.writableFiles, sessions.prosecutor, {
               pathOf: (f) => `/cases/${f.id}/events`,
               readVersions,
+              minimal: definition.name === 'event_write_minimal',
             });
       const url = `http://127.0.0.1:${server.port}`;
       const measured = await measure(

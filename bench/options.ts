@@ -24,7 +24,8 @@ export const USAGE = `Usage: DATABASE_URL=postgres://… npm run bench -- [optio
   --connections N     concurrent clients per scenario (default 32)
   --duration S        seconds measured per run (default 20)
   --warmup S          seconds of unmeasured load before each run (default 3)
-  --only a,b          only these scenarios: case_page, event_write, register_file, work_queue,
+  --only a,b          only these scenarios: case_page, event_write, event_write_minimal,
+                      register_file, work_queue,
                       person_search, case_search, person_search_1_client,
                       case_search_1_client, stat_juvenile_indicators, stat_family_protection,
                       stat_performance, stat_performance_split,

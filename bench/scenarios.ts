@@ -66,7 +66,12 @@ export type VersionReader = (ids: readonly string[]) => Promise<Map<string, numb
 export function eventWriteSource(
   files: WritableFile[],
   token: string,
-  options: { pathOf?: (file: WritableFile) => string; readVersions?: VersionReader } = {},
+  options: {
+    pathOf?: (file: WritableFile) => string;
+    readVersions?: VersionReader;
+    /** Ask for the file's header instead of its page (Prefer: return=minimal, RFC 7240). */
+    minimal?: boolean;
+  } = {},
 ): LoadSource {
   const pathOf = options.pathOf ?? ((file: WritableFile) => `/api/v1/cases/${file.id}/events`);
   const busy = new Set<number>();
@@ -83,7 +88,7 @@ export function eventWriteSource(
       return {
         method: 'POST',
         path: pathOf(file),
-        headers: json(token),
+        headers: options.minimal ? { ...json(token), prefer: 'return=minimal' } : json(token),
         body: JSON.stringify({
           event: 'question',
           version: file.version,
@@ -194,6 +199,16 @@ export function scenarios({
       name: 'event_write',
       title: 'Fire an event (questioning, with audit)',
       source: () => eventWriteSource(fixtures.writableFiles, sessions.prosecutor, { readVersions }),
+    },
+    {
+      // What an integration or a bulk import sends: the event, without the page in the answer.
+      name: 'event_write_minimal',
+      title: 'Fire an event, answered by the header alone (Prefer: return=minimal)',
+      source: () =>
+        eventWriteSource(fixtures.writableFiles, sessions.prosecutor, {
+          readVersions,
+          minimal: true,
+        }),
     },
     {
       name: 'register_file',

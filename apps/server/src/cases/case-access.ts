@@ -2,18 +2,40 @@
  * Opening a file: asks the policy module (policy/case-access.ts), audits a refusal, every read of
  * a restricted or sealed file, and every use of break-glass access.
  */
-import { isAuditedOnRead } from '@qadiya/domain';
+import { isAuditedOnRead, type Role } from '@qadiya/domain';
 import { recordAuditAlone } from '../audit/audit-log';
 import type { CaseRow } from '../db/schema';
-import { AppError } from '../http/errors';
+import { AppError, notFound } from '../http/errors';
 import { decideCaseAccess } from '../policy/case-access';
 import { auditActor, type UseCaseContext } from '../use-case-context';
-import { teamRolesOf } from './cases.repository';
+import { findCaseWithTeamRoles, teamRolesOf } from './cases.repository';
 
+/**
+ * Opens a file for the actor: reads it with the actor's team roles in one statement, then lets
+ * the policy module decide (requireCaseAccess). 404 when there is no such file.
+ */
+export async function openCase(
+  ctx: UseCaseContext,
+  caseId: string,
+  purpose: 'read' | 'act' = 'act',
+  notFoundAs = 'Case',
+) {
+  const found = await findCaseWithTeamRoles(ctx.db, caseId, ctx.actor.userId);
+  if (!found) throw notFound(notFoundAs, caseId);
+  const access = await requireCaseAccess(ctx, found.file, purpose, found.teamRoles);
+  return { file: found.file, teamRoles: found.teamRoles, access };
+}
+
+/**
+ * Asks the policy module whether the actor may open the file and audits the answer where the
+ * rules say so. `teamRoles` are the actor's roles in the file's team when the caller has already
+ * read them (openCase); otherwise they are read here.
+ */
 export async function requireCaseAccess(
   ctx: UseCaseContext,
   file: CaseRow,
   purpose: 'read' | 'act' = 'act',
+  teamRoles?: readonly Role[],
 ) {
   const decision = decideCaseAccess(
     ctx.actor,
@@ -24,7 +46,7 @@ export async function requireCaseAccess(
       confidentiality: file.confidentiality,
       intake: { status: file.intake_status, caseType: file.case_type },
     },
-    await teamRolesOf(ctx.db, file.id, ctx.actor.userId),
+    teamRoles ?? (await teamRolesOf(ctx.db, file.id, ctx.actor.userId)),
   );
   const base = {
     actor: auditActor(ctx.actor),
@@ -58,8 +80,15 @@ export async function requireCaseAccess(
   return decision;
 }
 
-/** Whether the actor may still open the file (asked after an event, without auditing a refusal). */
-export async function canStillOpen(ctx: UseCaseContext, file: CaseRow): Promise<boolean> {
+/**
+ * Whether the actor may still open the file (asked after an event, without auditing a refusal):
+ * their team roles in it if so, to show the page with; undefined if not.
+ */
+export async function teamRolesIfStillOpen(
+  ctx: UseCaseContext,
+  file: CaseRow,
+): Promise<Role[] | undefined> {
+  const teamRoles = await teamRolesOf(ctx.db, file.id, ctx.actor.userId);
   const decision = decideCaseAccess(
     ctx.actor,
     {
@@ -69,7 +98,7 @@ export async function canStillOpen(ctx: UseCaseContext, file: CaseRow): Promise<
       confidentiality: file.confidentiality,
       intake: { status: file.intake_status, caseType: file.case_type },
     },
-    await teamRolesOf(ctx.db, file.id, ctx.actor.userId),
+    teamRoles,
   );
-  return decision.allowed;
+  return decision.allowed ? teamRoles : undefined;
 }

@@ -1,6 +1,6 @@
 /** Queries on files, their events and their parts. */
 import type { Role } from '@qadiya/domain';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CaseRow, Database } from '../db/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -11,6 +11,37 @@ export function findCaseById(db: Db, id: string): Promise<CaseRow | undefined> {
 
 export function lockCase(trx: Transaction<Database>, id: string): Promise<CaseRow | undefined> {
   return trx.selectFrom('cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/**
+ * The file with the roles of the reader's active assignments to it (teamRolesOf), in one
+ * statement: the two things the policy module needs to decide whether the reader may open it.
+ * The bare baseline of the benchmark sends this statement's text (bench/baseline-sql.ts).
+ */
+export function caseWithTeamRolesQuery(db: Db, id: string, userId: string) {
+  return db
+    .selectFrom('cases')
+    .selectAll('cases')
+    .select(
+      sql<Role[]>`coalesce((
+        SELECT array_agg(a.role::text ORDER BY a.role)
+          FROM case_assignments a
+         WHERE a.case_id = cases.id AND a.user_id = ${userId} AND a.ended_at IS NULL), '{}')`.as(
+        'reader_team_roles',
+      ),
+    )
+    .where('id', '=', id);
+}
+
+export async function findCaseWithTeamRoles(
+  db: Db,
+  id: string,
+  userId: string,
+): Promise<{ file: CaseRow; teamRoles: Role[] } | undefined> {
+  const row = await caseWithTeamRolesQuery(db, id, userId).executeTakeFirst();
+  if (!row) return undefined;
+  const { reader_team_roles: teamRoles, ...file } = row;
+  return { file, teamRoles };
 }
 
 /** Roles of the user's active assignments to the file (its team). */

@@ -6,6 +6,7 @@ import { CASE_TYPES } from '@qadiya/domain';
 import { Type } from 'typebox';
 import type { FastifyTypebox } from '../http/fastify-types';
 import { useCaseContext } from '../http/request-context';
+import { applyMinimalReturn, prefersMinimalReturn } from '../http/prefer';
 import { errorResponses, IdParams } from '../http/schemas';
 import { decideCaseAccess } from '../policy/case-access';
 import {
@@ -20,6 +21,7 @@ import {
   CaseListResponse,
   AccessEndedResponse,
   CasePage,
+  EventRecordedResponse,
   CaseSearchQuery,
   CaseSearchResponse,
   FireEventBody,
@@ -29,10 +31,10 @@ import {
   ReturnBody,
   TimelineResponse,
 } from './cases.schemas';
-import { canStillOpen } from './case-access';
+import { teamRolesIfStillOpen } from './case-access';
 import { definitionOf, fireEvent } from './fire-event';
 import { acceptCase, returnCase } from './intake/accept-case';
-import { getCase, getTimeline, listCases, listInbox } from './read-cases';
+import { casePageAfterChange, getCase, getTimeline, listCases, listInbox } from './read-cases';
 import { registerCase } from './register-case';
 import { presentSearchHit, searchCases } from './search-cases';
 
@@ -238,13 +240,20 @@ export function casesRoutes(app: FastifyTypebox): void {
         summary: 'Fire an event: the only way a file changes',
         description:
           '409 EVENT_NOT_ALLOWED lists the events allowed in the current state; 409 STALE_VERSION gives the current version; ' +
-          '403 ROLE_NOT_PERMITTED is audited; 400 names the payload field; a broken rule is 409 with its own code (e.g. HEARING_IN_PAST).',
+          '403 ROLE_NOT_PERMITTED is audited; 400 names the payload field; a broken rule is 409 with its own code (e.g. HEARING_IN_PAST). ' +
+          'The answer is the page of the file as the event left it; with the header Prefer: return=minimal ' +
+          '(RFC 7240, for a client that does not show it) only its header and the event id.',
         params: IdParams,
         body: FireEventBody,
-        response: { 200: Type.Union([CasePage, AccessEndedResponse]), ...errorResponses(404, 409) },
+        // The serializer tries each shape in order and checks the object against it: the two
+        // small shapes first, so a page is checked once and not against a failing page first.
+        response: {
+          200: Type.Union([AccessEndedResponse, EventRecordedResponse, CasePage]),
+          ...errorResponses(404, 409),
+        },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ctx = useCaseContext(request);
       const { event, version, payload } = request.body;
       const fired = await fireEvent(ctx, request.params.id, {
@@ -255,13 +264,22 @@ export function casesRoutes(app: FastifyTypebox): void {
       // An event can end the actor's own part in the file (a mediator recording that the
       // mediation failed): the event stands, and the answer says the file has left their hands
       // instead of showing it.
-      if (!(await canStillOpen(ctx, fired.file))) {
+      if (prefersMinimalReturn(request)) {
+        applyMinimalReturn(reply);
+        return {
+          ...presentCaseHeader(fired.file, definitionOf(fired.file)),
+          eventId: fired.eventId,
+        };
+      }
+      const teamRoles = await teamRolesIfStillOpen(ctx, fired.file);
+      if (!teamRoles) {
         return {
           ...presentCaseHeader(fired.file, definitionOf(fired.file)),
           accessEnded: true as const,
         };
       }
-      return presentCasePage(await getCase(ctx, request.params.id));
+      // The page of the file as the event left it: the row the transaction returned, not read again.
+      return presentCasePage(await casePageAfterChange(ctx, fired.file, teamRoles));
     },
   );
 

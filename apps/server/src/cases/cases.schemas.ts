@@ -139,6 +139,16 @@ export const AccessEndedResponse = Type.Intersect([
   }),
 ]);
 
+export const EventRecordedResponse = Type.Intersect([
+  CaseHeader,
+  Type.Object({
+    eventId: Type.String({
+      format: 'uuid',
+      description: 'The event recorded (the answer to Prefer: return=minimal)',
+    }),
+  }),
+]);
+
 export const RegisterCaseBody = Type.Object(
   {
     caseType: Type.String({ examples: ['prosecution_file'] }),

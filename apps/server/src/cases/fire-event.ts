@@ -20,9 +20,9 @@ import { actorUserIdForFk } from '../policy/actor';
 import { auditActor, type UseCaseContext } from '../use-case-context';
 import { ACTION_HANDLERS } from './actions';
 import { applyEffects } from './case-effects';
-import { requireCaseAccess } from './case-access';
+import { openCase } from './case-access';
 import { loadCaseFacts } from './case-facts.repository';
-import { appendEvent, findCaseById, lockCase } from './cases.repository';
+import { appendEvent, lockCase } from './cases.repository';
 import { reclassifyFile } from './file-classification';
 
 /** Actions after which the parties' ages (and so the juvenile status) may have changed. */
@@ -62,9 +62,7 @@ export function definitionOf(file: CaseRow): CaseTypeDefinition {
 }
 
 export async function fireEvent(ctx: UseCaseContext, caseId: string, input: FireEventInput) {
-  const found = await findCaseById(ctx.db, caseId);
-  if (!found) throw notFound('Case', caseId);
-  const access = await requireCaseAccess(ctx, found);
+  const { file: found, access } = await openCase(ctx, caseId);
   if (found.intake_status !== 'accepted') {
     throw new AppError(
       'CASE_NOT_ACCEPTED',

@@ -1,12 +1,11 @@
 /** Reading files: the case page, the timeline, lists and the inbox, all through the policy module. */
 import { availableEvents, emptyFacts, type CaseTypeDefinition, type Role } from '@qadiya/domain';
 import type { CaseRow } from '../db/schema';
-import { notFound } from '../http/errors';
 import { decideCaseAccess, visibleCasesCondition } from '../policy/case-access';
 import type { UseCaseContext } from '../use-case-context';
-import { requireCaseAccess } from './case-access';
+import { openCase, requireCaseAccess } from './case-access';
 import { loadCasePageRows, type MatterFileRow } from './case-page.repository';
-import { findCaseById, listEvents } from './cases.repository';
+import { listEvents } from './cases.repository';
 import { definitionOf } from './fire-event';
 import { juvenileParts } from './juvenile-page';
 import { protectionParts } from './protection-page';
@@ -25,14 +24,28 @@ function eventsForActor(
 }
 
 /**
- * The case page. Three statements besides authentication (and the audit row of a restricted
- * read): the file, the reader's roles in its team for the access check, then every part of the
- * page at once (case-page.repository.ts), read only once the policy module has allowed it.
+ * The case page. Two statements besides authentication (and the audit row of a restricted read):
+ * the file with the reader's roles in its team for the access check (openCase), then every part
+ * of the page at once (case-page.repository.ts), read only once the policy module has allowed it.
  */
 export async function getCase(ctx: UseCaseContext, caseId: string) {
-  const file = await findCaseById(ctx.db, caseId);
-  if (!file) throw notFound('Case', caseId);
-  const access = await requireCaseAccess(ctx, file, 'read');
+  const { file, access } = await openCase(ctx, caseId, 'read');
+  return casePageOf(ctx, file, access);
+}
+
+/**
+ * The page of a file just changed by the actor (after an event), whose team roles were read after
+ * the change: the access decision and its audit as for opening it, without reading the file again.
+ */
+export async function casePageAfterChange(
+  ctx: UseCaseContext,
+  file: CaseRow,
+  teamRoles: readonly Role[],
+) {
+  return casePageOf(ctx, file, await requireCaseAccess(ctx, file, 'read', teamRoles));
+}
+
+async function casePageOf(ctx: UseCaseContext, file: CaseRow, access: { roles: Role[] }) {
   const definition = definitionOf(file);
   const rows = await loadCasePageRows(ctx.db, file, ctx.actor.userId);
   return {
@@ -59,9 +72,7 @@ export async function getCase(ctx: UseCaseContext, caseId: string) {
 }
 
 export async function getTimeline(ctx: UseCaseContext, caseId: string) {
-  const file = await findCaseById(ctx.db, caseId);
-  if (!file) throw notFound('Case', caseId);
-  const access = await requireCaseAccess(ctx, file, 'read');
+  const { file, access } = await openCase(ctx, caseId, 'read');
   const definition = definitionOf(file);
   return {
     file,

@@ -9,10 +9,9 @@
  */
 import type { Role } from '@qadiya/domain';
 import { recordAuditAlone } from '../audit/audit-log';
-import { requireCaseAccess } from '../cases/case-access';
-import { findCaseById, teamRolesOf } from '../cases/cases.repository';
+import { openCase } from '../cases/case-access';
 import type { CaseRow } from '../db/schema';
-import { AppError, notFound } from '../http/errors';
+import { AppError } from '../http/errors';
 import { auditActor, type UseCaseContext } from '../use-case-context';
 
 export interface FileAccess {
@@ -27,11 +26,7 @@ export async function openFile(
   caseId: string,
   purpose: 'read' | 'act',
 ): Promise<FileAccess> {
-  const file = await findCaseById(ctx.db, caseId);
-  if (!file) throw notFound('File', caseId);
-  const decision = await requireCaseAccess(ctx, file, purpose);
-  if (!decision.allowed) throw new AppError('FORBIDDEN', 'You do not have access to this file');
-  const team = await teamRolesOf(ctx.db, file.id, ctx.actor.userId);
+  const { file, teamRoles: team, access: decision } = await openCase(ctx, caseId, purpose, 'File');
   const specific = ctx.actor.assignments.some(
     (a) => a.grantKind === 'specific' && a.caseId === file.id,
   );

@@ -10,16 +10,14 @@ import { invalidField } from '../../http/validation';
 import { actorUserIdForFk } from '../../policy/actor';
 import { auditActor, type UseCaseContext } from '../../use-case-context';
 import { addTeamMember, assignLeadByRotation, leadRoleFor } from '../case-assignment';
-import { requireCaseAccess } from '../case-access';
+import { openCase } from '../case-access';
 import { numberFile } from '../case-numbering';
-import { appendEvent, findCaseById, lockCase } from '../cases.repository';
+import { appendEvent, lockCase } from '../cases.repository';
 import { definitionOf } from '../fire-event';
 import { addWorkingDaysAt } from '../working-days';
 
 async function openInboxFile(ctx: UseCaseContext, caseId: string, version: number) {
-  const found = await findCaseById(ctx.db, caseId);
-  if (!found) throw notFound('Case', caseId);
-  const access = await requireCaseAccess(ctx, found);
+  const { file: found, access } = await openCase(ctx, caseId);
   const definition = definitionOf(found);
   const acceptingRole = access.roles.find((role) => definition.acceptingRoles.includes(role));
   if (!acceptingRole) {
