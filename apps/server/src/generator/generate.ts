@@ -18,6 +18,8 @@ import {
   pauseSummaryTriggers,
   rebuildSummaryTables,
   restoreAfterLoad,
+  analyzeLoadedTables,
+  restoreStepCount,
   type SavedSchema,
 } from './bulk-load';
 import { DAY_MS, dateToDay, dayToDate, LocalClock } from './calendar';
@@ -33,6 +35,9 @@ import { planMatters } from './plan';
 import type { ProgressSink } from './progress';
 import { CopyWriter, InsertWriter, type RowWriter } from './row-writer';
 import { FILE_TABLES, organisationCells, TABLE_ORDER, type Row, type TableName } from './rows';
+
+/** The tables the bulk load fills by the hundred thousand. */
+const LOADED_TABLES: readonly TableName[] = [...FILE_TABLES, 'persons'];
 import { checkSafeToGenerate } from './safety';
 
 export interface GenerateOptions {
@@ -108,7 +113,7 @@ export async function generate(
       counts[table] = (counts[table] ?? 0) + rows.length;
     };
     let saved: SavedSchema | null = null;
-    if (bulk) saved = await dropForLoad(trx, FILE_TABLES.concat(['persons']));
+    if (bulk) saved = await dropForLoad(trx, LOADED_TABLES);
     await pauseSummaryTriggers(trx);
     for (const [table, rows] of organisationCells(orgRows, grantsFrom)) await write(table, rows);
 
@@ -198,13 +203,14 @@ export async function generate(
     await writeCounters(trx, counters);
 
     if (saved) {
-      progress.start('indexes and keys', saved.indexes.length + saved.foreignKeys.length + 1);
+      progress.start('indexes and keys', restoreStepCount(saved));
       await restoreAfterLoad(trx, saved, (done, _total, what) => {
         progress.update(done, what);
       });
       progress.finish();
     }
     progress.start('performance summary', 1);
+    await analyzeLoadedTables(trx, LOADED_TABLES);
     await rebuildSummaryTables(trx);
     progress.update(1);
     progress.finish();
