@@ -1,7 +1,7 @@
 /** Reading files: the case page, the timeline, lists and the inbox, all through the policy module. */
 import { availableEvents, emptyFacts, type CaseTypeDefinition, type Role } from '@qadiya/domain';
 import type { CaseRow } from '../db/schema';
-import { decideCaseAccess, visibleCasesCondition } from '../policy/case-access';
+import { accessSubjectOf, decideCaseAccess, visibleCasesCondition } from '../policy/case-access';
 import type { UseCaseContext } from '../use-case-context';
 import { openCase, requireCaseAccess } from './case-access';
 import { loadCasePageRows, type MatterFileRow } from './case-page.repository';
@@ -96,16 +96,7 @@ function visibleMatterFiles(
     .map((row) => {
       // The reader's roles in that file's team come with the row (team_roles), as teamRolesOf
       // would read them; the policy module decides as for opening the file.
-      const decision = decideCaseAccess(
-        ctx.actor,
-        {
-          id: row.id,
-          institutionId: row.institution_id,
-          unitId: row.unit_id,
-          confidentiality: row.confidentiality,
-        },
-        row.team_roles,
-      );
+      const decision = decideCaseAccess(ctx.actor, accessSubjectOf(row), row.team_roles);
       const canOpen = decision.allowed && !decision.isBreakGlass;
       return {
         id: canOpen ? row.id : null,

@@ -29,7 +29,12 @@ import type { CaseRow, Database } from '../db/schema';
 import { withoutParallelWorkers } from '../db/without-parallel-workers';
 import { AppError } from '../http/errors';
 import { SYSTEM_USER_ID, type Actor } from '../policy/actor';
-import { CASE_ROLES, decideCaseAccess, visibleCasesCondition } from '../policy/case-access';
+import {
+  accessSubjectOf,
+  CASE_ROLES,
+  decideCaseAccess,
+  visibleCasesCondition,
+} from '../policy/case-access';
 import type { UseCaseContext } from '../use-case-context';
 import { escapeLike } from '../users/users.repository';
 import { canReadField, presentCaseHeader } from './case.presenter';
@@ -137,12 +142,7 @@ export async function searchCases(
     const { rank, fields, best_field, best_doc, headline, ...file } = row;
     const decision = decideCaseAccess(
       ctx.actor,
-      {
-        id: file.id,
-        institutionId: file.institution_id,
-        unitId: file.unit_id,
-        confidentiality: file.confidentiality,
-      },
+      accessSubjectOf(file),
       teamRoles.get(file.id) ?? [],
     );
     const roles = decision.allowed ? decision.roles : [];

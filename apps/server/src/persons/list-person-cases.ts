@@ -11,7 +11,7 @@ import type { OffenceClass } from '@qadiya/domain';
 import { canReadField } from '../cases/case.presenter';
 import { definitionOf } from '../cases/fire-event';
 import { notFound } from '../http/errors';
-import { decideCaseAccess } from '../policy/case-access';
+import { accessSubjectOf, decideCaseAccess } from '../policy/case-access';
 import { decide } from '../policy/policy';
 import { requireAccess } from '../policy/require-access';
 import type { UseCaseContext } from '../use-case-context';
@@ -61,12 +61,7 @@ export async function listPersonCases(ctx: UseCaseContext, personId: string) {
     if (!entry) {
       const decision = decideCaseAccess(
         ctx.actor,
-        {
-          id: row.id,
-          institutionId: row.institution_id,
-          unitId: row.unit_id,
-          confidentiality: row.confidentiality,
-        },
+        accessSubjectOf(row),
         teamRoles.get(row.id) ?? [],
       );
       // The SQL condition already agrees with the decision; field rights are the extra step.

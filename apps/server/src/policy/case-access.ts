@@ -17,7 +17,7 @@
  */
 import { CASE_TYPES, type Role } from '@qadiya/domain';
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
-import type { ConfidentialityLevel, Database } from '../db/schema';
+import type { ConfidentialityLevel, Database, IntakeStatus } from '../db/schema';
 import type { Actor, ActiveAssignment } from './actor';
 
 /** Roles that work on files. Admins, analysts and auditors never read file content through them. */
@@ -44,6 +44,34 @@ export interface CaseAccessSubject {
   confidentiality: ConfidentialityLevel;
   /** Given by callers that may meet inbox files: a pending file is seen by its acceptors. */
   intake?: { status: 'pending' | 'accepted' | 'returned'; caseType: string };
+}
+
+/** A file's row as the policy reads it (the columns every caller's query selects). */
+export interface CaseAccessRow {
+  id: string;
+  institution_id: string;
+  unit_id: string | null;
+  confidentiality: ConfidentialityLevel;
+}
+
+/** The policy's view of a file row, for callers that list accepted files (searches, a matter). */
+export function accessSubjectOf(row: CaseAccessRow): CaseAccessSubject {
+  return {
+    id: row.id,
+    institutionId: row.institution_id,
+    unitId: row.unit_id,
+    confidentiality: row.confidentiality,
+  };
+}
+
+/** The policy's view of a file being opened by its id, which may be waiting in an inbox. */
+export function openedSubjectOf(
+  row: CaseAccessRow & { intake_status: IntakeStatus; case_type: string },
+): CaseAccessSubject {
+  return {
+    ...accessSubjectOf(row),
+    intake: { status: row.intake_status, caseType: row.case_type },
+  };
 }
 
 /** The case types whose referred files a role takes in from the inbox. */
