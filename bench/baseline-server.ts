@@ -13,7 +13,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import pg from 'pg';
-import { RECORD_AUDIT_SQL, recordAuditParameters } from '../apps/server/src/audit/audit-log';
 import { CASE_PAGE_SQL } from '../apps/server/src/cases/case-page.repository';
 import {
   DEFAULT_PREPARED_STATEMENT_OPTIONS,
@@ -23,12 +22,11 @@ import type { serverStatement } from './baseline-sql';
 import {
   caseFactsStatement,
   CASE_WITH_TEAM_ROLES,
-  INSERT_EVENT,
-  LOCK_CASE,
+  CASE_WITH_TEAM_ROLES_LOCKED,
+  EVENT_CHANGE,
+  eventChangeParameters,
   SESSION_WITH_USER,
   STAND_IN,
-  TEAM_ROLES,
-  UPDATE_CASE,
 } from './baseline-sql';
 
 type Row = Record<string, unknown>;
@@ -145,12 +143,15 @@ async function fireEvent(
   body: EventBody,
   minimal: boolean,
 ): Promise<Row> {
-  await openFile(caseId, session);
   let updated: Row | undefined;
   const client = await pool.connect();
   try {
     await client.query('begin');
-    const [file] = await rows(client, LOCK_CASE, [caseId]);
+    // The file with the actor's team roles, its row locked, as the server opens it to change it.
+    const [file] = await serverRows(client, CASE_WITH_TEAM_ROLES_LOCKED, [
+      [STAND_IN.caseId, caseId],
+      [STAND_IN.userId, session.userId],
+    ]);
     if (!file) throw new HttpFailure(404, 'no such file');
     if (file.version !== body.version) {
       throw new HttpFailure(409, JSON.stringify({ currentVersion: file.version }));
@@ -161,51 +162,23 @@ async function fireEvent(
       [STAND_IN.caseId, caseId],
       [STAND_IN.matterId, file.matter_id],
     ]);
-    const now = new Date();
-    const requestId = randomUUID();
-    const nextVersion = body.version + 1;
-    await rows(client, INSERT_EVENT, [
-      randomUUID(),
-      caseId,
-      nextVersion,
-      body.event,
-      session.userId,
-      null,
-      now,
-      1,
-      JSON.stringify(body.payload),
-      file.state,
-      file.state,
-      requestId,
-    ]);
-    [updated] = await rows(client, UPDATE_CASE, [
-      file.state,
-      nextVersion,
-      now,
-      caseId,
-      file.version,
-    ]);
-    // The audit row and the chain head in one statement, as the server writes them.
-    await rows(
+    // The file's new state, the audit row (hash-chained at commit) and the event in one
+    // statement, which answers with the actor's team roles after the change.
+    [updated] = await rows(
       client,
-      RECORD_AUDIT_SQL,
-      recordAuditParameters({
-        occurredAt: now,
-        actorUserId: session.userId,
-        actorUsername: session.username,
-        action: 'case.event',
-        objectType: 'case',
-        objectId: caseId,
+      EVENT_CHANGE.sql,
+      eventChangeParameters({
+        caseId,
+        userId: session.userId,
+        username: session.username,
         institutionId: String(file.institution_id),
-        outcome: 'success',
-        requestId,
+        state: String(file.state),
+        version: body.version,
+        eventType: body.event,
+        payload: body.payload,
+        now: new Date(),
+        requestId: randomUUID(),
         sourceIp: '127.0.0.1',
-        details: {
-          event: body.event,
-          version: nextVersion,
-          stateBefore: file.state,
-          stateAfter: file.state,
-        },
       }),
     );
     await client.query('commit');
@@ -216,12 +189,9 @@ async function fireEvent(
     client.release();
   }
   if (!updated) throw new HttpFailure(404, 'no such file');
-  // Prefer: return=minimal: the row the update returned is the answer.
-  if (minimal) return updated;
-  // Otherwise the server asks whether the actor may still open the file (their team roles now),
-  // and answers with its page, built on the row the update returned.
-  await rows(pool, TEAM_ROLES, [caseId, session.userId]);
-  return pageOf(updated, session);
+  // Prefer: return=minimal: the row the change returned is the answer; otherwise the page, built
+  // on that row.
+  return minimal ? updated : pageOf(updated, session);
 }
 
 function readBody(request: http.IncomingMessage): Promise<string> {

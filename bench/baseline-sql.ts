@@ -12,21 +12,21 @@ import {
   PostgresIntrospector,
   PostgresQueryCompiler,
 } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { auditRowOf, type AuditEntry } from '../apps/server/src/audit/audit-log';
 import { sessionWithUserQuery } from '../apps/server/src/auth/sessions.repository';
 import { caseFactsQuery } from '../apps/server/src/cases/case-facts.repository';
-import { caseWithTeamRolesQuery } from '../apps/server/src/cases/cases.repository';
+import {
+  caseWithTeamRolesQuery,
+  recordEventChangeQuery,
+} from '../apps/server/src/cases/cases.repository';
 import type { Database } from '../apps/server/src/db/schema';
-
-export const TEAM_ROLES =
-  'select "role" from "case_assignments" where "case_id" = $1 and "user_id" = $2 and "ended_at" is null';
 
 /**
  * Every part of the case page, read in one statement once access is granted: the server's own
  * text (cases/case-page.repository.ts, CASE_PAGE_SQL), imported by the baseline.
  */
 
-/** Firing an event: the transaction (fire-event.ts, cases.repository.ts, audit-log.ts). */
-export const LOCK_CASE = 'select * from "cases" where "id" = $1 for update';
 const compiler = new Kysely<Database>({
   dialect: {
     createAdapter: () => new PostgresAdapter(),
@@ -72,6 +72,11 @@ export const CASE_WITH_TEAM_ROLES = serverStatement((db) =>
   caseWithTeamRolesQuery(db, STAND_IN.caseId, STAND_IN.userId),
 );
 
+/** Opening a file to fire an event (openCaseToChange): the same, its row locked. */
+export const CASE_WITH_TEAM_ROLES_LOCKED = serverStatement((db) =>
+  caseWithTeamRolesQuery(db, STAND_IN.caseId, STAND_IN.userId, { forUpdate: true }),
+);
+
 /**
  * The workflow's facts in one statement (cases/case-facts.repository.ts). Two texts: for a file
  * with its own mediation status, and for one that takes its matter's.
@@ -85,11 +90,129 @@ export const caseFactsStatement = (hasOwnMediationStatus: boolean) =>
     }),
   );
 
-export const INSERT_EVENT =
-  'insert into "case_events" ("id", "case_id", "seq", "event_type", "actor_user_id", "on_behalf_of_id", "occurred_at", "workflow_version", "payload", "state_before", "state_after", "request_id") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning "id"';
-export const UPDATE_CASE =
-  'update "cases" set "state" = $1, "version" = $2, "updated_at" = $3 where "id" = $4 and "version" = $5 returning *';
-// The audit write is audit/audit-log.ts's RECORD_AUDIT_SQL itself, imported by the baseline.
+/**
+ * The end of an event (cases.repository.ts, recordEventChangeQuery): the file's new state, the
+ * audit row and the event in one statement, as the server writes an event with no action (the
+ * benchmark's `question`). Compiled once with stand-ins; `eventChangeParameters` gives a request's
+ * values, the audit row hashed by the server's own function.
+ */
+const EVENT_STAND_IN = {
+  state: '\u0000state',
+  version: -1,
+  nextVersion: -2,
+  eventId: '\u0000event',
+  eventType: '\u0000eventType',
+  requestId: '\u0000request',
+  institutionId: '\u0000institution',
+  username: '\u0000username',
+  payload: { '\u0000payload': true },
+  origin: { requestId: '\u0000request', sourceIp: '\u0000ip', occurredAt: STAND_IN.now },
+} as const;
+
+function eventAuditEntry(values: {
+  userId: string;
+  username: string;
+  caseId: string;
+  institutionId: string;
+  eventType: string;
+  nextVersion: number;
+  state: string;
+}): AuditEntry {
+  return {
+    action: 'case.event',
+    outcome: 'success',
+    actor: { userId: values.userId, username: values.username },
+    object: { type: 'case', id: values.caseId },
+    institutionId: values.institutionId,
+    details: {
+      event: values.eventType,
+      version: values.nextVersion,
+      stateBefore: values.state,
+      stateAfter: values.state,
+    },
+  };
+}
+
+const STAND_IN_AUDIT = auditRowOf(
+  EVENT_STAND_IN.origin,
+  eventAuditEntry({
+    userId: STAND_IN.userId,
+    username: EVENT_STAND_IN.username,
+    caseId: STAND_IN.caseId,
+    institutionId: EVENT_STAND_IN.institutionId,
+    eventType: EVENT_STAND_IN.eventType,
+    nextVersion: EVENT_STAND_IN.nextVersion,
+    state: EVENT_STAND_IN.state,
+  }),
+);
+
+export const EVENT_CHANGE = serverStatement((db) =>
+  recordEventChangeQuery(
+    db,
+    {
+      caseId: STAND_IN.caseId,
+      fromVersion: EVENT_STAND_IN.version,
+      set: {
+        state: EVENT_STAND_IN.state,
+        version: EVENT_STAND_IN.nextVersion,
+        updated_at: STAND_IN.now,
+      },
+    },
+    db.insertInto('audit_pending').values(STAND_IN_AUDIT),
+    STAND_IN.userId,
+    {
+      id: EVENT_STAND_IN.eventId,
+      caseId: STAND_IN.caseId,
+      seq: EVENT_STAND_IN.nextVersion,
+      eventType: EVENT_STAND_IN.eventType,
+      actorUserId: STAND_IN.userId,
+      onBehalfOfId: null,
+      occurredAt: STAND_IN.now,
+      workflowVersion: 1,
+      payload: EVENT_STAND_IN.payload,
+      stateBefore: EVENT_STAND_IN.state,
+      stateAfter: EVENT_STAND_IN.state,
+      requestId: EVENT_STAND_IN.requestId,
+    },
+  ),
+);
+
+/** The values of EVENT_CHANGE for one request: an event that leaves the file in its state. */
+export function eventChangeParameters(request: {
+  caseId: string;
+  userId: string;
+  username: string;
+  institutionId: string;
+  state: string;
+  version: number;
+  eventType: string;
+  payload: Record<string, unknown>;
+  now: Date;
+  requestId: string;
+  sourceIp: string;
+}): unknown[] {
+  const nextVersion = request.version + 1;
+  const audit = auditRowOf(
+    { requestId: request.requestId, sourceIp: request.sourceIp, occurredAt: request.now },
+    eventAuditEntry({ ...request, nextVersion }),
+  );
+  const values = new Map<unknown, unknown>([
+    [STAND_IN.caseId, request.caseId],
+    [STAND_IN.userId, request.userId],
+    [STAND_IN.now, request.now],
+    [EVENT_STAND_IN.state, request.state],
+    [EVENT_STAND_IN.version, request.version],
+    [EVENT_STAND_IN.nextVersion, nextVersion],
+    [EVENT_STAND_IN.eventId, randomUUID()],
+    [EVENT_STAND_IN.eventType, request.eventType],
+    [EVENT_STAND_IN.requestId, request.requestId],
+    [JSON.stringify(EVENT_STAND_IN.payload), JSON.stringify(request.payload)],
+  ]);
+  for (const column of Object.keys(STAND_IN_AUDIT) as (keyof typeof STAND_IN_AUDIT)[]) {
+    if (!values.has(STAND_IN_AUDIT[column])) values.set(STAND_IN_AUDIT[column], audit[column]);
+  }
+  return EVENT_CHANGE.parameters(values);
+}
 
 /**
  * Statements that are not part of a request's work: the session's last-seen time, written at most

@@ -2,10 +2,10 @@
  * Writes audit rows. Call `recordAudit` with the transaction that makes the change, so the change
  * and its audit row commit or roll back together.
  */
-import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
-import type { Database, AuditOutcome } from '../db/schema';
+import type { Insertable, InsertQueryBuilder, InsertResult, Kysely, Transaction } from 'kysely';
+import type { AuditOutcome, AuditPendingTable, Database } from '../db/schema';
 import type { AuditAction } from './audit-actions';
-import { computeContentHash, type ChainedAuditContent } from './audit-chain';
+import { computeContentHash } from './audit-chain';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -28,36 +28,20 @@ export interface RequestOrigin {
  * audit_pending, and at COMMIT a deferred trigger takes the chain head's lock, numbers it, links
  * it (sha256(previous hash : seq : content hash), `computeLinkHash` in audit-chain.ts) and moves it
  * into audit_log. The lock that serialises audit writers is held inside the commit only.
- * Exported as text so that the bench's bare baseline sends exactly the same statement.
+ *
+ * A builder, not a call: a change that writes its row in one statement can put this insert in
+ * that statement (cases/cases.repository.ts, recordEventChangeQuery). The content is hashed here.
  */
-export const RECORD_AUDIT_SQL = `INSERT INTO audit_pending (content_hash, occurred_at, actor_user_id,
-  actor_username, action, object_type, object_id, institution_id, outcome, request_id, source_ip,
-  details)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb)`;
-
-/** The parameters of RECORD_AUDIT_SQL, in order: the content hash, then the row's content. */
-export function recordAuditParameters(content: Omit<ChainedAuditContent, 'seq'>): unknown[] {
-  return [
-    computeContentHash(content),
-    content.occurredAt,
-    content.actorUserId,
-    content.actorUsername,
-    content.action,
-    content.objectType,
-    content.objectId,
-    content.institutionId,
-    content.outcome,
-    content.requestId,
-    content.sourceIp,
-    JSON.stringify(content.details),
-  ];
-}
-
-export async function recordAudit(
-  trx: Transaction<Database>,
+export function auditInsertQuery(
+  db: Kysely<Database>,
   origin: RequestOrigin,
   entry: AuditEntry,
-): Promise<void> {
+): InsertQueryBuilder<Database, 'audit_pending', InsertResult> {
+  return db.insertInto('audit_pending').values(auditRowOf(origin, entry));
+}
+
+/** The audit_pending row of an entry, its content hashed (exported for the bench's baseline). */
+export function auditRowOf(origin: RequestOrigin, entry: AuditEntry) {
   const content = {
     occurredAt: origin.occurredAt,
     actorUserId: entry.actor?.userId ?? null,
@@ -73,8 +57,29 @@ export async function recordAudit(
     // no undefined).
     details: JSON.parse(JSON.stringify(entry.details ?? {})) as Record<string, unknown>,
   };
-  // The content is hashed here; the chain's lock is taken at commit (see RECORD_AUDIT_SQL).
-  await trx.executeQuery(CompiledQuery.raw(RECORD_AUDIT_SQL, recordAuditParameters(content)));
+  return {
+    content_hash: computeContentHash(content),
+    occurred_at: content.occurredAt,
+    actor_user_id: content.actorUserId,
+    actor_username: content.actorUsername,
+    action: content.action,
+    object_type: content.objectType,
+    object_id: content.objectId,
+    institution_id: content.institutionId,
+    outcome: content.outcome,
+    request_id: content.requestId,
+    source_ip: content.sourceIp,
+    details: JSON.stringify(content.details),
+  } satisfies Insertable<AuditPendingTable>;
+}
+
+/** Records an audit row in the transaction that makes the change. */
+export async function recordAudit(
+  trx: Transaction<Database>,
+  origin: RequestOrigin,
+  entry: AuditEntry,
+): Promise<void> {
+  await auditInsertQuery(trx, origin, entry).execute();
 }
 
 /** Records an audit row in a transaction of its own (refusals and failed logons change nothing else). */

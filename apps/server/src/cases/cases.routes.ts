@@ -277,7 +277,7 @@ export function casesRoutes(app: FastifyTypebox): void {
       // An event can end the actor's own part in the file (a mediator recording that the
       // mediation failed): the event stands, and the answer says the file has left their hands
       // instead of showing it.
-      const teamRoles = await teamRolesIfStillOpen(ctx, fired.file);
+      const teamRoles = teamRolesIfStillOpen(ctx, fired.file, fired.teamRolesAfter);
       if (!teamRoles) {
         return {
           ...presentCaseHeader(fired.file, definitionOf(fired.file)),

@@ -1,8 +1,9 @@
 /**
- * Fires an event on a file: the only way a file changes. In one transaction: lock the file, check
- * the version the user decided on (stale → 409 with the current version), let the workflow
- * engine decide (state, role, payload, guards), run the event's action and effects, append the
- * event, bump the version, and write the audit row. Refusals by role are audited on their own.
+ * Fires an event on a file: the only way a file changes. In one transaction: open the file and
+ * lock its row (the policy module decides whether the actor may act on it), check the version the
+ * user decided on (stale → 409 with the current version), let the workflow engine decide (state,
+ * role, payload, guards), run the event's action and effects, append the event, bump the version,
+ * and write the audit row. Refusals of access and by role are audited on their own.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -13,16 +14,21 @@ import {
   type CaseTypeDefinition,
   type Role,
 } from '@qadiya/domain';
-import { recordAudit, recordAuditAlone } from '../audit/audit-log';
+import {
+  auditInsertQuery,
+  recordAudit,
+  recordAuditAlone,
+  type AuditEntry,
+} from '../audit/audit-log';
 import type { CaseRow } from '../db/schema';
-import { AppError, notFound, ruleViolation, staleVersion } from '../http/errors';
+import { AppError, ruleViolation, staleVersion } from '../http/errors';
 import { actorUserIdForFk } from '../policy/actor';
 import { auditActor, type UseCaseContext } from '../use-case-context';
 import { ACTION_HANDLERS } from './actions';
 import { applyEffects } from './case-effects';
-import { openCase } from './case-access';
+import { auditAccessRefusal, CaseAccessRefusal, openCaseToChange } from './case-access';
 import { loadCaseFacts } from './case-facts.repository';
-import { appendEvent, lockCase } from './cases.repository';
+import { appendEvent, recordEventChangeQuery, type NewCaseEvent } from './cases.repository';
 import { reclassifyFile } from './file-classification';
 
 /** Actions after which the parties' ages (and so the juvenile status) may have changed. */
@@ -61,28 +67,36 @@ export function definitionOf(file: CaseRow): CaseTypeDefinition {
   return definition;
 }
 
+/**
+ * The statements of an event (test/cases/statement-budget.test.ts counts them): BEGIN; the file
+ * with the actor's team roles, locked; the workflow's facts; [the event, the action's and
+ * effects' writes, when they point to it]; the file's new state with the audit row (and the event
+ * when nothing pointed to it) in one statement; COMMIT.
+ */
 export async function fireEvent(ctx: UseCaseContext, caseId: string, input: FireEventInput) {
-  const { file: found, access } = await openCase(ctx, caseId);
-  if (found.intake_status !== 'accepted') {
-    throw new AppError(
-      'CASE_NOT_ACCEPTED',
-      'This file is in the inbox: accept it before working on it',
-    );
-  }
-  const definition = definitionOf(found);
-  if (!findEvent(definition, input.event)) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `Unknown event "${input.event}" for a ${found.case_type}`,
-      {
-        issues: [{ field: 'event', in: 'body', problem: 'no such event for this case type' }],
-      },
-    );
-  }
+  // Known once the file is open: what a refusal's audit row names, and a break-glass use to audit.
+  let opened: { file: CaseRow; accessAudit: AuditEntry | null } | undefined;
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      const file = await lockCase(trx, caseId);
-      if (!file) throw notFound('Case', caseId);
+      const { file, access, accessAudit } = await openCaseToChange(ctx, trx, caseId);
+      opened = { file, accessAudit };
+      if (file.intake_status !== 'accepted') {
+        throw new AppError(
+          'CASE_NOT_ACCEPTED',
+          'This file is in the inbox: accept it before working on it',
+        );
+      }
+      const definition = definitionOf(file);
+      const event = findEvent(definition, input.event);
+      if (!event) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `Unknown event "${input.event}" for a ${file.case_type}`,
+          {
+            issues: [{ field: 'event', in: 'body', problem: 'no such event for this case type' }],
+          },
+        );
+      }
       if (file.version !== input.version) throw staleVersion('Case', file.version);
       const now = ctx.origin.occurredAt;
       const facts = await loadCaseFacts(trx, file, access.roles, now);
@@ -121,22 +135,21 @@ export async function fireEvent(ctx: UseCaseContext, caseId: string, input: Fire
             throw ruleViolation(decision.code, decision.message);
         }
       }
+      if (accessAudit) await recordAudit(trx, ctx.origin, accessAudit);
       const eventId = randomUUID();
-      const actionParams = findEvent(definition, input.event)?.actionParams ?? {};
       const actionContext = {
         trx,
         ctx,
         file,
         eventName: input.event,
         payload: input.payload,
-        params: actionParams,
+        params: event.actionParams ?? {},
         now,
         eventId,
       };
       const stateInfo = definition.states[decision.stateAfter];
       const nextVersion = file.version + 1;
-      // The event row comes first: rows the action and effects create may point to it.
-      await appendEvent(trx, {
+      const newEvent: NewCaseEvent = {
         id: eventId,
         caseId: file.id,
         seq: nextVersion,
@@ -149,7 +162,10 @@ export async function fireEvent(ctx: UseCaseContext, caseId: string, input: Fire
         stateBefore: decision.stateBefore,
         stateAfter: decision.stateAfter,
         requestId: ctx.origin.requestId,
-      });
+      };
+      // Rows the action and effects create may point to the event: then it is written first.
+      const writesPointingToEvent = Boolean(decision.action) || decision.effects.length > 0;
+      if (writesPointingToEvent) await appendEvent(trx, newEvent);
       if (decision.action) await ACTION_HANDLERS[decision.action](actionContext);
       if (decision.action && AGE_CHANGING_ACTIONS.has(decision.action)) {
         await reclassifyFile(
@@ -160,19 +176,7 @@ export async function fireEvent(ctx: UseCaseContext, caseId: string, input: Fire
       }
       await applyEffects(actionContext, decision.effects);
       const becameDisposed = Boolean(stateInfo?.isDisposed) && !file.is_disposed;
-      const updated = await trx
-        .updateTable('cases')
-        .set({
-          state: decision.stateAfter,
-          version: nextVersion,
-          updated_at: now,
-          ...(becameDisposed ? { is_disposed: true, disposed_at: now } : {}),
-        })
-        .where('id', '=', file.id)
-        .where('version', '=', file.version)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await recordAudit(trx, ctx.origin, {
+      const audit = auditInsertQuery(trx, ctx.origin, {
         action: 'case.event',
         outcome: 'success',
         actor: auditActor(ctx.actor),
@@ -186,16 +190,37 @@ export async function fireEvent(ctx: UseCaseContext, caseId: string, input: Fire
           ...(access.isBreakGlass ? { breakGlass: true } : {}),
         },
       });
-      return { file: updated, eventId, roles: access.roles };
+      const change = {
+        caseId: file.id,
+        fromVersion: file.version,
+        set: {
+          state: decision.stateAfter,
+          version: nextVersion,
+          updated_at: now,
+          ...(becameDisposed ? { is_disposed: true, disposed_at: now } : {}),
+        },
+      };
+      const row = await recordEventChangeQuery(
+        trx,
+        change,
+        audit,
+        ctx.actor.userId,
+        writesPointingToEvent ? undefined : newEvent,
+      ).executeTakeFirstOrThrow();
+      const { reader_team_roles: teamRolesAfter, ...updated } = row;
+      return { file: updated, eventId, roles: access.roles, teamRolesAfter };
     });
   } catch (error) {
+    // The transaction rolled back: a break-glass use is audited all the same.
+    if (opened?.accessAudit) await recordAuditAlone(ctx.db, ctx.origin, opened.accessAudit);
+    if (error instanceof CaseAccessRefusal) throw await auditAccessRefusal(ctx, error);
     if (error instanceof AuditedRuleRefusal) {
       await recordAuditAlone(ctx.db, ctx.origin, {
         action: 'case.event_refused',
         outcome: 'denied',
         actor: auditActor(ctx.actor),
         object: { type: 'case', id: caseId },
-        institutionId: found.institution_id,
+        institutionId: opened?.file.institution_id ?? null,
         details: { event: input.event, rule: error.code },
       });
       throw ruleViolation(error.code, error.labels);
@@ -206,7 +231,7 @@ export async function fireEvent(ctx: UseCaseContext, caseId: string, input: Fire
       outcome: 'denied',
       actor: auditActor(ctx.actor),
       object: { type: 'case', id: caseId },
-      institutionId: found.institution_id,
+      institutionId: opened?.file.institution_id ?? null,
       details: {
         permission: `case.event.${input.event}`,
         requiredRoles: error.roles,

@@ -195,6 +195,37 @@ describe('case access policy through the API', () => {
     expect(page.body.myRoles).toEqual(['lawyer']);
   });
 
+  it('audits a break-glass use to act on a file, whether the event stands or is refused', async () => {
+    const office = await buildInstitution(db(), { kind: 'prosecution_office' });
+    const target = await file(office, 'restricted');
+    const emergency = await user([
+      grant('prosecutor', office.id, {
+        grantKind: 'break_glass',
+        reason: 'موقوف بلا ملف مفتوح في نهاية الأسبوع',
+        validUntil: new Date(t.clock.now().getTime() + 4 * 3_600_000),
+      }),
+    ]);
+    const fire = (event: string, version: number) =>
+      call(t, emergency.headers, 'POST', `/cases/${target}/events`, {
+        event,
+        version,
+        payload: {},
+      });
+    expect((await fire('open_investigation', 1)).status).toBe(200);
+    // Refused by the workflow: the transaction rolls back, the use of the grant is still audited.
+    expect((await fire('open_investigation', 2)).status).toBe(409);
+    // Acting twice, and reading the page the first event answered with.
+    const uses = await auditRows(db(), target, 'access.break_glass_used');
+    expect(uses.map((row) => (row.details as { purpose: string }).purpose).sort()).toEqual([
+      'act',
+      'act',
+      'read',
+    ]);
+    expect(await auditRows(db(), target, 'case.event')).toMatchObject([
+      { details: { event: 'open_investigation', breakGlass: true } },
+    ]);
+  });
+
   it('opens a file to break-glass access, audited every time, but never lists it', async () => {
     const office = await buildInstitution(db(), { kind: 'prosecution_office' });
     const target = await file(office, 'restricted');
