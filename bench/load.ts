@@ -4,6 +4,7 @@
  * percentiles are computed from every response, since autocannon's histogram has no p95.
  */
 import autocannon from 'autocannon';
+import type { CpuPerRequest } from './cpu-meter';
 
 export interface RequestSpec {
   method: 'GET' | 'POST';
@@ -38,6 +39,8 @@ export interface LoadOptions {
    * default; the smoke test shortens it).
    */
   sampleIntervalMs?: number;
+  /** Called when the warm-up is over and the measured part begins (the CPU meter starts). */
+  onMeasuredStart?: () => Promise<void>;
 }
 
 export interface LoadResult {
@@ -49,6 +52,8 @@ export interface LoadResult {
   errors: number;
   errorSamples: string[];
   durationSeconds: number;
+  /** CPU per request of the servers and their database connections (cpu-meter.ts), when read. */
+  cpuPerRequest?: CpuPerRequest | null;
 }
 
 export function percentile(sorted: Float64Array, p: number): number {
@@ -118,6 +123,7 @@ export async function runLoad(source: LoadSource, options: LoadOptions): Promise
     await once(source, options, options.warmupSeconds);
     await source.settle?.();
   }
+  await options.onMeasuredStart?.();
   const { result, latencies, ok, failed, errorSamples } = await once(
     source,
     options,

@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import type { DatabaseHandle } from '../apps/server/src/db/database';
+import { CpuMeter, formatCpu } from './cpu-meter';
 import { runLoad, type LoadOptions, type LoadResult, type LoadSource } from './load';
 import { MemorySampler, type ChildServer } from './processes';
 import { WaitSampler, type WaitShare } from './wait-sampler';
@@ -47,11 +48,20 @@ export async function measure(
   process.stdout.write(`  ${label} (${load.connections} clients, ${load.durationSeconds} s)… `);
   const sampler = new MemorySampler(pids);
   const waits = new WaitSampler(database);
-  const result = await runLoad(source, load);
+  let meter: CpuMeter | null = null;
+  const loaded = await runLoad(source, {
+    ...load,
+    onMeasuredStart: async () => {
+      meter = await CpuMeter.start(pids, database);
+    },
+  });
+  const cpuPerRequest = meter ? await (meter as CpuMeter).stop(loaded.requests) : null;
+  const result = { ...loaded, cpuPerRequest };
   const peak = sampler.stop();
   const waitProfile = waits.stop();
   log(
     `${result.throughput.toFixed(1)} req/s, p95 ${result.latencyMs.p95.toFixed(1)} ms` +
+      (cpuPerRequest ? `, CPU ${formatCpu(cpuPerRequest)} ms/req` : '') +
       (result.errors > 0 ? `, ${result.errors} ERRORS: ${result.errorSamples[0] ?? ''}` : ''),
   );
   return {

@@ -2,6 +2,7 @@
  * The results of a run: the shape of bench-results.json, the targets of issues 7 and 9 checked
  * against them, and the tables printed at the end.
  */
+import { formatCpu } from './cpu-meter';
 import { latencyLabel, type StatisticLatency } from './statistics-latency';
 import type { DataSizes } from './fixtures';
 import type { LoadResult } from './load';
@@ -235,11 +236,12 @@ export function renderReport(results: BenchResults): string {
         'p99 ms',
         'errors',
         'server RSS',
+        'CPU ms/req, Node + PG',
         'load avg',
       ],
       results.scenarios.map((s) =>
         isSkipped(s)
-          ? [s.name, '', '', '', '', '', '', '', `skipped: ${s.skipped}`]
+          ? [s.name, '', '', '', '', '', '', '', '', `skipped: ${s.skipped}`]
           : [
               s.name,
               String(s.connections),
@@ -249,6 +251,7 @@ export function renderReport(results: BenchResults): string {
               fixed(s.latencyMs.p99),
               String(s.errors),
               megabytes(s.peakRssBytes),
+              formatCpu(s.cpuPerRequest),
               fixed(s.loadAverage),
             ],
       ),
@@ -267,6 +270,7 @@ export function renderReport(results: BenchResults): string {
           'ours÷pgbench',
           'bare p95',
           'pgbench p95',
+          'bare CPU ms/req, Node + PG',
         ],
         results.baselines.map((b) => [
           b.name,
@@ -277,6 +281,7 @@ export function renderReport(results: BenchResults): string {
           percent(b.ratioToPgbench),
           fixed(b.bare?.latencyMs.p95),
           fixed(b.pgbench?.latencyMs.p95),
+          formatCpu(b.bare?.cpuPerRequest),
         ]),
       ),
     );

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareSql } from '../../../../bench/baselines';
 import { withoutOutboxPolls } from '../../../../bench/capture';
+import { formatCpu, readCpuMs } from '../../../../bench/cpu-meter';
 import { prepareFixtures, type Fixtures } from '../../../../bench/fixtures';
 import { runLoad } from '../../../../bench/load';
 import { caseQueries, personQueries, seededRandom } from '../../../../bench/name-variants';
@@ -173,6 +174,20 @@ describe('the harness helpers', () => {
         ],
       ).split('\n'),
     ).toEqual(['name  req/s', '----  -----', 'a       1.5', 'bb     12.0']);
+  });
+
+  it("reads a process's CPU time from /proc, and prints it per request", () => {
+    const before = readCpuMs(process.pid);
+    expect(before).toBeGreaterThan(0);
+    const until = Date.now() + 60;
+    let spin = 0;
+    while (Date.now() < until) spin += 1;
+    expect(spin).toBeGreaterThan(0);
+    expect(readCpuMs(process.pid)).toBeGreaterThan(before ?? Infinity);
+    expect(readCpuMs(2 ** 30)).toBeNull();
+    expect(formatCpu({ serverMs: 2.345, databaseMs: 0.5 })).toBe('2.35 + 0.50');
+    expect(formatCpu({ serverMs: 1, databaseMs: null })).toBe('1.00 + ?');
+    expect(formatCpu(null)).toBe('–');
   });
 
   it('writes pgbench literals that pgbench cannot mistake for its :variables', () => {
