@@ -1,9 +1,10 @@
 /**
  * Loading millions of rows fast on a PostgreSQL server, safely. Inside the generation's one
  * transaction, before the first file row: the secondary indexes of the loaded tables are dropped
- * (their definitions read from the catalogue first), their foreign keys too, and the trigger that
- * locks a person row for every new party is switched off (generated parties only name fresh,
- * unmerged persons). After the last row they are all put back from the saved definitions: each
+ * (their definitions read from the catalogue first), their foreign keys too, and the triggers that
+ * would work row by row are switched off (the one that locks a person row for every new party:
+ * generated parties only name fresh, unmerged persons; those that keep derived rows, which are
+ * written set-based after the load). After the last row they are all put back from the saved definitions: each
  * index is built once, in parallel with a larger sort memory, and each foreign key is checked with
  * one query over the whole table instead of one lookup per row. Primary keys and unique
  * constraints stay in place throughout, so duplicates are still refused as rows arrive.
@@ -15,7 +16,6 @@
  */
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
-import type { TableName } from './rows';
 
 export interface SavedSchema {
   indexes: { name: string; definition: string }[];
@@ -30,11 +30,21 @@ const TRIGGERS_OFF: readonly { table: string; trigger: string }[] = [
   { table: 'cases', trigger: 'cases_may_be_protected' },
   // Each lead assignment would update its user's rotation count: counted once after the load.
   { table: 'case_assignments', trigger: 'case_assignments_rotation_load' },
+  // Each person would add its words to the name vocabulary and the search words, a plpgsql call
+  // and several index insertions per person: added for every new person at once after the load.
+  { table: 'persons', trigger: 'persons_name_vocabulary' },
+  { table: 'persons', trigger: 'persons_search_words' },
 ];
+
+/**
+ * Tables the load fills through the persons' words (above) rather than by COPY: their secondary
+ * indexes are set aside and built after them like those of the loaded tables.
+ */
+export const PERSON_WORD_TABLES = ['person_name_words', 'person_search_words'] as const;
 
 export async function dropForLoad(
   trx: Transaction<Database>,
-  tables: readonly TableName[],
+  tables: readonly string[],
 ): Promise<SavedSchema> {
   const list = [...tables];
   const indexes = await sql<{ name: string; definition: string }>`
@@ -77,6 +87,9 @@ export async function restoreAfterLoad(
   let done = 0;
   // Index builds sort; more memory means fewer passes. Local to this transaction.
   await sql`SET LOCAL maintenance_work_mem = '512MB'`.execute(trx);
+  // The persons' words first (migration 0024), so that their indexes are built over them.
+  onStep(done, total, 'person words');
+  await sql`SELECT qadiya_add_missing_person_words()`.execute(trx);
   for (const index of saved.indexes) {
     onStep(done, total, index.name);
     await sql.raw(index.definition).execute(trx);
@@ -130,7 +143,7 @@ export async function pauseSummaryTriggers(trx: Transaction<Database>): Promise<
  */
 export async function analyzeLoadedTables(
   trx: Transaction<Database>,
-  tables: readonly TableName[],
+  tables: readonly string[],
 ): Promise<void> {
   for (const table of tables) await sql`ANALYZE ${sql.table(table)}`.execute(trx);
 }

@@ -19,6 +19,7 @@ import {
   rebuildSummaryTables,
   restoreAfterLoad,
   analyzeLoadedTables,
+  PERSON_WORD_TABLES,
   restoreStepCount,
   type SavedSchema,
 } from './bulk-load';
@@ -38,6 +39,8 @@ import { FILE_TABLES, organisationCells, TABLE_ORDER, type Row, type TableName }
 
 /** The tables the bulk load fills by the hundred thousand. */
 const LOADED_TABLES: readonly TableName[] = [...FILE_TABLES, 'persons'];
+/** The tables the load changes: those it writes, and those the persons' words fill after it. */
+const CHANGED_TABLES: readonly string[] = [...LOADED_TABLES, ...PERSON_WORD_TABLES];
 import { checkSafeToGenerate } from './safety';
 
 export interface GenerateOptions {
@@ -113,7 +116,7 @@ export async function generate(
       counts[table] = (counts[table] ?? 0) + rows.length;
     };
     let saved: SavedSchema | null = null;
-    if (bulk) saved = await dropForLoad(trx, LOADED_TABLES);
+    if (bulk) saved = await dropForLoad(trx, CHANGED_TABLES);
     await pauseSummaryTriggers(trx);
     for (const [table, rows] of organisationCells(orgRows, grantsFrom)) await write(table, rows);
 
@@ -210,7 +213,7 @@ export async function generate(
       progress.finish();
     }
     progress.start('performance summary', 1);
-    await analyzeLoadedTables(trx, LOADED_TABLES);
+    await analyzeLoadedTables(trx, CHANGED_TABLES);
     await rebuildSummaryTables(trx);
     progress.update(1);
     progress.finish();

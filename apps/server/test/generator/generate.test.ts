@@ -26,6 +26,9 @@ async function digests(db: EmptyDatabase): Promise<Record<string, string>> {
       'SELECT id, username, display_name_ar, display_name_en, sex, institution_id, created_at FROM users',
     role_assignments: 'SELECT * FROM role_assignments',
     persons: 'SELECT * FROM persons',
+    // Kept by the persons' triggers, or after a bulk load set-based (migration 0024): the same.
+    person_search_words: 'SELECT * FROM person_search_words',
+    person_name_words: 'SELECT * FROM person_name_words',
     matters: 'SELECT * FROM matters',
     cases: 'SELECT * FROM cases',
     case_events:
