@@ -161,11 +161,12 @@ const UUID = "'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'";
  * The team and the judges had no order: their rows came in user order from the index, or in the
  * users table's order when the planner hashed the join with that small table, and a prepared
  * statement switched from the one to the other after five executions, so the same page came in
- * two orders. They are now ordered as the index gave them, by user.
+ * two orders. The team is shown as its members read it: the lead first, then the others in the
+ * order they joined the file; the judges of a hearing by user.
  */
 export const CASE_PAGE_SQL = `select ${[
   rowsOf(
-    'select ca.user_id,ca.role,ca.is_lead,ca.assigned_at,u.display_name_ar,u.display_name_en from case_assignments ca join users u on u.id=ca.user_id where ca.case_id=$1 and ca.ended_at is null order by ca.user_id',
+    'select ca.user_id,ca.role,ca.is_lead,ca.assigned_at,u.display_name_ar,u.display_name_en from case_assignments ca join users u on u.id=ca.user_id where ca.case_id=$1 and ca.ended_at is null order by ca.is_lead desc,ca.assigned_at,ca.user_id',
     'team',
   ),
   // Parties in the order they were added; those added together (a registration) accused first,

@@ -7,8 +7,16 @@ import type { Role } from '@qadiya/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../support/app';
 import { caseApi, type CaseApi } from '../support/cases';
-import { buildInstitution, signedInUser, uniqueSuffix } from '../support/factories';
-import { buildInboxCase, call, leadOf, LONG_AGO, snapshot, type Headers } from './case-api-kit';
+import { buildBareCase, buildInstitution, signedInUser, uniqueSuffix } from '../support/factories';
+import {
+  addToTeam,
+  buildInboxCase,
+  call,
+  leadOf,
+  LONG_AGO,
+  snapshot,
+  type Headers,
+} from './case-api-kit';
 
 type SignedIn = Awaited<ReturnType<typeof signedInUser>>;
 
@@ -72,6 +80,29 @@ describe('assignment of files', () => {
     // The lead shows on the case page, and the file is in their work.
     const page = await api.get(judges[0]!.headers, files[0]!);
     expect(page.body.team).toMatchObject([{ userId: leads[0], isLead: true, role: 'judge' }]);
+  });
+
+  it('shows the team lead first, then the others in the order they joined the file', async () => {
+    const office = await buildInstitution(db(), { kind: 'prosecution_office' });
+    const file = await buildBareCase(db(), office.id);
+    // Usernames (and so user ids) in no particular relation to the order expected.
+    const counsellor = await staff('c', 'child_protection_counsellor', office.id);
+    const lead = await staff('z', 'prosecutor', office.id);
+    const assistant = await staff('a', 'prosecutor', office.id);
+    const joined = [
+      [counsellor, 'child_protection_counsellor', false, '2026-01-05T09:00:00Z'],
+      [assistant, 'prosecutor', false, '2026-01-04T09:00:00Z'],
+      [lead, 'prosecutor', true, '2026-01-06T09:00:00Z'],
+    ] as const;
+    for (const [who, role, isLead, at] of joined) {
+      await addToTeam(db(), file.id, who.user.id, role, { isLead, assignedAt: new Date(at) });
+    }
+    const page = await api.get(lead.headers, file.id);
+    expect(page.body.team.map((m: { userId: string }) => m.userId)).toEqual([
+      lead.user.id,
+      assistant.user.id,
+      counsellor.user.id,
+    ]);
   });
 
   it('passes over a judge recused from a referred file when it is accepted', async () => {

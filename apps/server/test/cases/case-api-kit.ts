@@ -198,7 +198,7 @@ export async function addToTeam(
   caseId: string,
   userId: string,
   role: Role,
-  options: { isLead?: boolean; endedAt?: Date | null } = {},
+  options: { isLead?: boolean; endedAt?: Date | null; assignedAt?: Date } = {},
 ) {
   await db
     .insertInto('case_assignments')
@@ -207,7 +207,7 @@ export async function addToTeam(
       user_id: userId,
       role,
       is_lead: options.isLead ?? false,
-      assigned_at: new Date(),
+      assigned_at: options.assignedAt ?? new Date(),
       ended_at: options.endedAt ?? null,
       end_reason: options.endedAt ? 'test' : null,
       reason: 'test',
