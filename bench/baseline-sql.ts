@@ -16,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { auditRowOf, type AuditEntry } from '../apps/server/src/audit/audit-log';
 import { sessionWithUserQuery } from '../apps/server/src/auth/sessions.repository';
 import { caseFactsQuery } from '../apps/server/src/cases/case-facts.repository';
+import { caseEventAuditEntry } from '../apps/server/src/cases/fire-event';
 import {
   caseWithTeamRolesQuery,
   recordEventChangeQuery,
@@ -109,6 +110,7 @@ const EVENT_STAND_IN = {
   origin: { requestId: '\u0000request', sourceIp: '\u0000ip', occurredAt: STAND_IN.now },
 } as const;
 
+/** The audit entry of an event that leaves the file in its state, as the server writes it. */
 function eventAuditEntry(values: {
   userId: string;
   username: string;
@@ -118,19 +120,15 @@ function eventAuditEntry(values: {
   nextVersion: number;
   state: string;
 }): AuditEntry {
-  return {
-    action: 'case.event',
-    outcome: 'success',
+  return caseEventAuditEntry({
     actor: { userId: values.userId, username: values.username },
-    object: { type: 'case', id: values.caseId },
-    institutionId: values.institutionId,
-    details: {
-      event: values.eventType,
-      version: values.nextVersion,
-      stateBefore: values.state,
-      stateAfter: values.state,
-    },
-  };
+    file: { id: values.caseId, institution_id: values.institutionId },
+    event: values.eventType,
+    version: values.nextVersion,
+    stateBefore: values.state,
+    stateAfter: values.state,
+    isBreakGlass: false,
+  });
 }
 
 const STAND_IN_AUDIT = auditRowOf(

@@ -61,6 +61,32 @@ class RoleRefusal extends Error {
   }
 }
 
+/** The audit row of an event that stands (the bench's bare baseline writes the same). */
+export function caseEventAuditEntry(recorded: {
+  actor: { userId: string | null; username: string };
+  file: Pick<CaseRow, 'id' | 'institution_id'>;
+  event: string;
+  version: number;
+  stateBefore: string;
+  stateAfter: string;
+  isBreakGlass: boolean;
+}): AuditEntry {
+  return {
+    action: 'case.event',
+    outcome: 'success',
+    actor: recorded.actor,
+    object: { type: 'case', id: recorded.file.id },
+    institutionId: recorded.file.institution_id,
+    details: {
+      event: recorded.event,
+      version: recorded.version,
+      stateBefore: recorded.stateBefore,
+      stateAfter: recorded.stateAfter,
+      ...(recorded.isBreakGlass ? { breakGlass: true } : {}),
+    },
+  };
+}
+
 export function definitionOf(file: CaseRow): CaseTypeDefinition {
   const definition = caseTypeDefinition(file.case_type);
   if (!definition) throw new Error(`File ${file.id} has unknown case type ${file.case_type}`);
@@ -176,20 +202,19 @@ export async function fireEvent(ctx: UseCaseContext, caseId: string, input: Fire
       }
       await applyEffects(actionContext, decision.effects);
       const becameDisposed = Boolean(stateInfo?.isDisposed) && !file.is_disposed;
-      const audit = auditInsertQuery(trx, ctx.origin, {
-        action: 'case.event',
-        outcome: 'success',
-        actor: auditActor(ctx.actor),
-        object: { type: 'case', id: file.id },
-        institutionId: file.institution_id,
-        details: {
+      const audit = auditInsertQuery(
+        trx,
+        ctx.origin,
+        caseEventAuditEntry({
+          actor: auditActor(ctx.actor),
+          file,
           event: input.event,
           version: nextVersion,
           stateBefore: decision.stateBefore,
           stateAfter: decision.stateAfter,
-          ...(access.isBreakGlass ? { breakGlass: true } : {}),
-        },
-      });
+          isBreakGlass: access.isBreakGlass,
+        }),
+      );
       const change = {
         caseId: file.id,
         fromVersion: file.version,

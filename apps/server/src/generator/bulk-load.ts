@@ -4,8 +4,8 @@
  * (their definitions read from the catalogue first), their foreign keys too, and the triggers that
  * would work row by row are switched off (the one that locks a person row for every new party:
  * generated parties only name fresh, unmerged persons; those that keep derived rows, which are
- * written set-based after the load). After the last row they are all put back from the saved definitions: each
- * index is built once, in parallel with a larger sort memory, and each foreign key is checked with
+ * written set-based after the load). After the last row they are all put back from the saved
+ * definitions: each index is built once, in parallel with a larger sort memory, and each foreign key is checked with
  * one query over the whole table instead of one lookup per row. Primary keys and unique
  * constraints stay in place throughout, so duplicates are still refused as rows arrive.
  *

@@ -36,12 +36,12 @@ import { planMatters } from './plan';
 import type { ProgressSink } from './progress';
 import { CopyWriter, InsertWriter, type RowWriter } from './row-writer';
 import { FILE_TABLES, organisationCells, TABLE_ORDER, type Row, type TableName } from './rows';
+import { checkSafeToGenerate } from './safety';
 
 /** The tables the bulk load fills by the hundred thousand. */
 const LOADED_TABLES: readonly TableName[] = [...FILE_TABLES, 'persons'];
 /** The tables the load changes: those it writes, and those the persons' words fill after it. */
 const CHANGED_TABLES: readonly string[] = [...LOADED_TABLES, ...PERSON_WORD_TABLES];
-import { checkSafeToGenerate } from './safety';
 
 export interface GenerateOptions {
   persons: number;
